@@ -1,0 +1,54 @@
+import { isMethodName, methods, type ApiError, type MethodSpec, type Result, type Role } from '../contract';
+import { AppError } from '../errors';
+import type { Session, Sessions } from '../sessions/sessions';
+import type { Handlers } from './handlers';
+
+/** One call into core, as both hosts make it: the method's name, its raw input, the caller's token. */
+export type Dispatch = (method: string, input: unknown, token: string | null) => Promise<Result<unknown>>;
+
+const fail = (code: ApiError['code'], params: ApiError['params'] = {}): Result<never> => ({ ok: false, error: { code, params } });
+
+/**
+ * Looks the method up in the contract, authorises the caller for its role, validates the input,
+ * runs the handler and checks its output. Every failure becomes a structured error.
+ */
+export function createDispatch(handlers: Handlers, sessions: Sessions, log: (message: string) => void): Dispatch {
+  return async (name, rawInput, token) => {
+    if (!isMethodName(name)) return fail('api.unknown_method', { method: name });
+    const spec: MethodSpec = methods[name];
+    const session = token ? sessions.find(token) : undefined;
+    if (spec.role !== 'none' && token && !session) return fail('auth.session_expired');
+    if (!authorised(spec.role, session)) return fail('auth.forbidden', { method: name, role: spec.role });
+
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      return fail('input.invalid', {
+        method: name,
+        issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code })),
+      });
+    }
+
+    try {
+      const handler = handlers[name] as (input: unknown, ctx: { token: string | null; learnerId: number | null }) => unknown;
+      const value = await handler(parsed.data, { token, learnerId: session?.learnerId ?? null });
+      return { ok: true, value: spec.output.parse(value) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+      log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fail('internal');
+    }
+  };
+}
+
+function authorised(role: Role, session: Session | undefined): boolean {
+  switch (role) {
+    case 'none':
+      return true;
+    case 'learner':
+      return session?.role === 'learner' && session.learnerId !== null;
+    case 'facilitator':
+      return session?.role === 'facilitator' || session?.role === 'admin';
+    case 'admin':
+      return session?.role === 'admin';
+  }
+}

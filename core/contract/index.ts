@@ -1,0 +1,6 @@
+// The contract between the renderer and core: pure declarations (zod only), safe to import anywhere.
+export * from './languages';
+export * from './result';
+export * from './schemas';
+export * from './methods';
+export * from './bridge';

@@ -1,0 +1,60 @@
+import Database from 'better-sqlite3';
+import { AppError } from '../errors';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+
+export type Db = Database.Database;
+
+/** SQLite result codes that mean the file itself is unusable, not that our query was wrong. */
+const DAMAGED_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_VTAB']);
+
+/**
+ * Opens (creating if needed) the kiosk database, checks it, and brings its schema up to date.
+ * A damaged file or one written by a newer app is refused with an AppError naming the file,
+ * and the file is left exactly as it was.
+ */
+export function openDatabase(file: string, options: { upTo?: number } = {}): Db {
+  let db: Db | undefined;
+  try {
+    db = new Database(file);
+    applyPragmas(db);
+    checkIntegrity(db, file);
+    migrate(db, file, options.upTo ?? SCHEMA_VERSION);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof AppError) throw error;
+    if (isDamage(error)) throw new AppError('db.damaged', { file });
+    throw error;
+  }
+}
+
+function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  // better-sqlite3's SQLite defaults WAL to NORMAL, which can lose the last commits on power loss;
+  // the setting is per connection, so it is set on every open.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+function checkIntegrity(db: Db, file: string): void {
+  const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+  if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') throw new AppError('db.damaged', { file });
+}
+
+function migrate(db: Db, file: string, target: number): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw new AppError('db.too_new', { file, version: current });
+  if (current >= target) return;
+  db.transaction(() => {
+    for (let version = current + 1; version <= target; version++) {
+      MIGRATIONS[version - 1]!(db);
+    }
+    db.pragma(`user_version = ${target}`);
+  }).immediate();
+}
+
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && DAMAGED_CODES.has(code);
+}

@@ -1,0 +1,31 @@
+import { LanguageSchema, type Language } from '../contract';
+import type { Db } from '../db/open';
+
+/** Kiosk-wide settings kept in the database (so they survive restarts and follow backups). */
+export class Settings {
+  constructor(private readonly db: Db) {}
+
+  private get(key: string): string | undefined {
+    return this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value;
+  }
+
+  private set(key: string, value: string): void {
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
+  }
+
+  /** The language the kiosk last showed; the next person sees it first. */
+  language(): Language | null {
+    const parsed = LanguageSchema.safeParse(this.get('kiosk.language'));
+    return parsed.success ? parsed.data : null;
+  }
+
+  setLanguage(language: Language): void {
+    this.set('kiosk.language', language);
+  }
+
+  siteName(): string {
+    return this.get('site.name') ?? '';
+  }
+}

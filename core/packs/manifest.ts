@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { ContentIdSchema, LanguageSchema, LocalizedTextSchema } from '../contract';
+
+/**
+ * First cut of the pack manifest (format 1). The pack-format work adds hashes, signatures and the
+ * remaining step kinds; ids stay stable across versions so progress survives updates.
+ */
+const TextStepSchema = z.strictObject({
+  kind: z.literal('text'),
+  id: ContentIdSchema,
+  body: LocalizedTextSchema,
+});
+
+const SingleChoiceStepSchema = z
+  .strictObject({
+    kind: z.literal('single-choice'),
+    id: ContentIdSchema,
+    question: LocalizedTextSchema,
+    options: z.array(z.strictObject({ id: ContentIdSchema, text: LocalizedTextSchema })).min(2),
+    correctOptionId: ContentIdSchema,
+  })
+  .refine((step) => step.options.some((option) => option.id === step.correctOptionId), {
+    message: 'correctOptionId must name one of the options',
+    path: ['correctOptionId'],
+  });
+
+export const StepSchema = z.discriminatedUnion('kind', [TextStepSchema, SingleChoiceStepSchema]);
+export type Step = z.infer<typeof StepSchema>;
+
+const CompetenceSchema = z.strictObject({
+  code: z.string().regex(/^[1-5]\.[1-4]$/),
+  level: z.number().int().min(1).max(8),
+});
+
+const LessonSchema = z.strictObject({
+  id: ContentIdSchema,
+  title: LocalizedTextSchema,
+  competences: z.array(CompetenceSchema).default([]),
+  steps: z.array(StepSchema).min(1),
+});
+export type LessonDef = z.infer<typeof LessonSchema>;
+
+const CourseSchema = z.strictObject({
+  id: ContentIdSchema,
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  lessons: z.array(LessonSchema).min(1),
+});
+export type CourseDef = z.infer<typeof CourseSchema>;
+
+export const ManifestSchema = z
+  .strictObject({
+    format: z.literal(1),
+    id: ContentIdSchema,
+    version: z.string().regex(/^\d+\.\d+\.\d+$/),
+    defaultLanguage: LanguageSchema,
+    languages: z.array(LanguageSchema).min(1),
+    title: LocalizedTextSchema,
+    description: LocalizedTextSchema,
+    publisher: z.string().min(1),
+    licence: z.string().min(1),
+    minAppVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
+    courses: z.array(CourseSchema).min(1),
+  })
+  .superRefine((manifest, ctx) => {
+    if (!manifest.languages.includes(manifest.defaultLanguage)) {
+      ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: 'defaultLanguage must be one of languages' });
+    }
+    const seen = new Set<string>();
+    manifest.courses.forEach((course, c) =>
+      course.lessons.forEach((lesson, l) => {
+        if (seen.has(lesson.id)) {
+          ctx.addIssue({ code: 'custom', path: ['courses', c, 'lessons', l, 'id'], message: 'lesson ids must be unique in a pack' });
+        }
+        seen.add(lesson.id);
+        const steps = new Set<string>();
+        lesson.steps.forEach((step, s) => {
+          if (steps.has(step.id)) {
+            ctx.addIssue({ code: 'custom', path: ['courses', c, 'lessons', l, 'steps', s, 'id'], message: 'step ids must be unique in a lesson' });
+          }
+          steps.add(step.id);
+        });
+      }),
+    );
+  });
+export type Manifest = z.infer<typeof ManifestSchema>;

@@ -1,0 +1,193 @@
+import type { z } from 'zod';
+import type { ContinuePointSchema, CourseSummary, LessonView, StepOutcomeSchema, StepView } from '../contract';
+import type { Db } from '../db/open';
+import { AppError } from '../errors';
+import type { Catalog, LessonLocation } from '../packs/catalog';
+import type { Step } from '../packs/manifest';
+
+type StepOutcome = z.infer<typeof StepOutcomeSchema>;
+type ContinuePoint = z.infer<typeof ContinuePointSchema>;
+
+interface LessonRow {
+  pack_id: string;
+  lesson_id: string;
+  current_step_id: string;
+  completed_at: string | null;
+}
+
+/** A learner's way through lessons: which steps are done, where to resume, what is complete. */
+export class Progress {
+  constructor(
+    private readonly db: Db,
+    private readonly catalog: Catalog,
+    private readonly now: () => Date,
+  ) {}
+
+  courses(learnerId: number): { continue: ContinuePoint | null; courses: CourseSummary[] } {
+    const lessons = new Map(
+      this.db
+        .prepare<[number], LessonRow>('SELECT pack_id, lesson_id, current_step_id, completed_at FROM lesson_progress WHERE learner_id = ?')
+        .all(learnerId)
+        .map((row) => [`${row.pack_id}/${row.lesson_id}`, row]),
+    );
+    const doneCounts = new Map(
+      this.db
+        .prepare<[number], { pack_id: string; lesson_id: string; n: number }>(
+          'SELECT pack_id, lesson_id, count(*) AS n FROM step_progress WHERE learner_id = ? GROUP BY pack_id, lesson_id',
+        )
+        .all(learnerId)
+        .map((row) => [`${row.pack_id}/${row.lesson_id}`, row.n]),
+    );
+
+    const courses = this.catalog.list().flatMap(({ manifest }) =>
+      manifest.courses.map((course) => ({
+        packId: manifest.id,
+        courseId: course.id,
+        defaultLanguage: manifest.defaultLanguage,
+        title: course.title,
+        description: course.description,
+        lessons: course.lessons.map((lesson) => {
+          const key = `${manifest.id}/${lesson.id}`;
+          return {
+            lessonId: lesson.id,
+            title: lesson.title,
+            stepCount: lesson.steps.length,
+            doneCount: Math.min(doneCounts.get(key) ?? 0, lesson.steps.length),
+            completed: Boolean(lessons.get(key)?.completed_at),
+          };
+        }),
+      })),
+    );
+    return { continue: this.continuePoint(learnerId), courses };
+  }
+
+  /** The unfinished lesson the learner touched last, if it is still installed. */
+  private continuePoint(learnerId: number): ContinuePoint | null {
+    const rows = this.db
+      .prepare<[number], LessonRow>(
+        `SELECT pack_id, lesson_id, current_step_id, completed_at FROM lesson_progress
+         WHERE learner_id = ? AND completed_at IS NULL ORDER BY updated_at DESC, rowid DESC`,
+      )
+      .all(learnerId);
+    for (const row of rows) {
+      const found = this.catalog.findLesson(row.pack_id, row.lesson_id);
+      if (!found) continue;
+      return {
+        packId: row.pack_id,
+        lessonId: row.lesson_id,
+        courseId: found.course.id,
+        defaultLanguage: found.pack.defaultLanguage,
+        lessonTitle: found.lesson.title,
+        stepId: resumeStep(found, row.current_step_id),
+      };
+    }
+    return null;
+  }
+
+  lesson(learnerId: number, packId: string, lessonId: string): LessonView {
+    const found = this.locate(packId, lessonId);
+    const row = this.db
+      .prepare<[number, string, string], LessonRow>(
+        'SELECT pack_id, lesson_id, current_step_id, completed_at FROM lesson_progress WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?',
+      )
+      .get(learnerId, packId, lessonId);
+    const done = this.db
+      .prepare<[number, string, string], { step_id: string }>(
+        'SELECT step_id FROM step_progress WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?',
+      )
+      .all(learnerId, packId, lessonId)
+      .map((r) => r.step_id);
+    const stepIds = new Set(found.lesson.steps.map((s) => s.id));
+    return {
+      packId,
+      lessonId,
+      courseId: found.course.id,
+      defaultLanguage: found.pack.defaultLanguage,
+      title: found.lesson.title,
+      steps: found.lesson.steps.map(toStepView),
+      doneStepIds: done.filter((id) => stepIds.has(id)),
+      resumeStepId: row && !row.completed_at ? resumeStep(found, row.current_step_id) : null,
+      completed: Boolean(row?.completed_at),
+    };
+  }
+
+  /**
+   * Records that the learner finished a step. Judged steps count only when answered correctly;
+   * a wrong answer changes nothing, so the learner simply tries again.
+   */
+  submitStep(learnerId: number, packId: string, lessonId: string, stepId: string, answer?: { optionId: string }): StepOutcome {
+    const found = this.locate(packId, lessonId);
+    const steps = found.lesson.steps;
+    const index = steps.findIndex((s) => s.id === stepId);
+    const step = steps[index];
+    if (!step) throw new AppError('step.not_found', { stepId });
+
+    const correct = judge(step, answer);
+    if (correct === false) return { correct, lessonCompleted: false, nextStepId: step.id };
+
+    const next = steps[index + 1] ?? null;
+    const at = this.now().toISOString();
+    const lessonCompleted = this.db.transaction(() => {
+      this.db
+        .prepare('INSERT OR IGNORE INTO step_progress (learner_id, pack_id, lesson_id, step_id, completed_at) VALUES (?, ?, ?, ?, ?)')
+        .run(learnerId, packId, lessonId, stepId, at);
+      const doneIds = new Set(
+        this.db
+          .prepare<[number, string, string], { step_id: string }>('SELECT step_id FROM step_progress WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?')
+          .all(learnerId, packId, lessonId)
+          .map((r) => r.step_id),
+      );
+      const complete = steps.every((s) => doneIds.has(s.id));
+      this.db
+        .prepare(
+          `INSERT INTO lesson_progress (learner_id, pack_id, course_id, lesson_id, current_step_id, started_at, updated_at, completed_at)
+           VALUES (@learnerId, @packId, @courseId, @lessonId, @current, @at, @at, @completedAt)
+           ON CONFLICT (learner_id, pack_id, lesson_id) DO UPDATE SET
+             current_step_id = excluded.current_step_id,
+             updated_at = excluded.updated_at,
+             completed_at = coalesce(lesson_progress.completed_at, excluded.completed_at)`,
+        )
+        .run({
+          learnerId,
+          packId,
+          courseId: found.course.id,
+          lessonId,
+          current: (next ?? step).id,
+          at,
+          completedAt: complete ? at : null,
+        });
+      return complete;
+    })();
+    return { correct, lessonCompleted, nextStepId: next?.id ?? null };
+  }
+
+  private locate(packId: string, lessonId: string): LessonLocation {
+    const found = this.catalog.findLesson(packId, lessonId);
+    if (!found) throw new AppError('lesson.not_found', { packId, lessonId });
+    return found;
+  }
+}
+
+/** A stored resume point may name a step a pack update removed; then start at the first step. */
+function resumeStep(found: LessonLocation, stepId: string): string {
+  return found.lesson.steps.some((s) => s.id === stepId) ? stepId : found.lesson.steps[0]!.id;
+}
+
+function judge(step: Step, answer: { optionId: string } | undefined): boolean | null {
+  switch (step.kind) {
+    case 'text':
+      return null;
+    case 'single-choice':
+      if (!answer) throw new AppError('step.answer_required', { stepId: step.id });
+      return answer.optionId === step.correctOptionId;
+  }
+}
+
+function toStepView(step: Step): StepView {
+  switch (step.kind) {
+    case 'text':
+      return { kind: 'text', id: step.id, body: step.body };
+    case 'single-choice':
+      return { kind: 'single-choice', id: step.id, question: step.question, options: step.options };
+  }
+}

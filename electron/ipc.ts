@@ -1,0 +1,26 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { IPC_CHANNEL, type Result } from '../core/contract';
+import type { Dispatch } from '../core';
+
+/** The only origin whose top frame may call the API over IPC. */
+export const APP_ORIGIN = 'app://ayil';
+
+/**
+ * Serves the API table on one IPC channel, answering only the app's own top-level frame
+ * (never a frame or page that a pack or a stray navigation could bring in).
+ */
+export function serveApiOverIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch): void {
+  ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown, token: unknown) => {
+    if (!isAppTopFrame(event)) return forbidden;
+    if (typeof method !== 'string' || (token !== null && typeof token !== 'string')) return badRequest;
+    return dispatch(method, input, token);
+  });
+}
+
+const forbidden: Result<never> = { ok: false, error: { code: 'auth.forbidden', params: {} } };
+const badRequest: Result<never> = { ok: false, error: { code: 'api.bad_request', params: {} } };
+
+function isAppTopFrame(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame === event.sender.mainFrame && new URL(frame.url).origin === APP_ORIGIN;
+}

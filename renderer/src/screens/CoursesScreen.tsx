@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../core/contract';
+import { api } from '../api/client';
+import { LocalizedText } from '../components/LocalizedText';
+import { ProgressBar } from '../components/ProgressBar';
+import { useFocusOnMount } from '../components/useFocusOnMount';
+import { pickText } from '../i18n/i18n';
+import { useApp } from '../state/app-store';
+
+type CourseList = MethodOutput<'courses.list'>;
+
+/** The learner's home: "continue where you stopped" first, then every course with its lessons. */
+export function CoursesScreen() {
+  const { t } = useTranslation();
+  const { settle, go, language } = useApp();
+  const [data, setData] = useState<CourseList | null>(null);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+
+  useEffect(() => {
+    let live = true;
+    void api.call('courses.list', {}).then((result) => {
+      const list = settle(result);
+      if (live && list) setData(list);
+    });
+    return () => {
+      live = false;
+    };
+  }, [settle]);
+
+  const resume = data?.continue;
+  return (
+    <section className="screen courses-screen" aria-labelledby="courses-title">
+      <h1 id="courses-title" ref={heading} tabIndex={-1}>
+        {t('courses.title')}
+      </h1>
+      {resume && (
+        <section className="continue-card" aria-labelledby="continue-title">
+          <h2 id="continue-title">{t('courses.continueTitle')}</h2>
+          <button type="button" className="button primary big" onClick={() => go({ name: 'lesson', packId: resume.packId, lessonId: resume.lessonId })}>
+            {t('courses.continueButton', { lesson: pickText(resume.lessonTitle, language, resume.defaultLanguage).text })}
+          </button>
+        </section>
+      )}
+      {data?.courses.length === 0 && <p className="hint">{t('courses.empty')}</p>}
+      {data?.courses.map((course) => (
+        <article key={`${course.packId}/${course.courseId}`} className="course-card">
+          <LocalizedText as="h2" text={course.title} defaultLanguage={course.defaultLanguage} />
+          <LocalizedText as="p" text={course.description} defaultLanguage={course.defaultLanguage} />
+          <p className="meta">{t('courses.lessonCount', { count: course.lessons.length })}</p>
+          <ul className="lesson-list">
+            {course.lessons.map((lesson) => (
+              <li key={lesson.lessonId} className={lesson.completed ? 'lesson-row completed' : 'lesson-row'}>
+                <div className="lesson-info">
+                  <LocalizedText as="h3" text={lesson.title} defaultLanguage={course.defaultLanguage} />
+                  <p className="status">
+                    {lesson.completed
+                      ? `✓ ${t('courses.completed')}`
+                      : lesson.doneCount === 0
+                        ? t('courses.notStarted')
+                        : t('courses.stepsDone', { done: lesson.doneCount, total: lesson.stepCount })}
+                  </p>
+                  <ProgressBar
+                    value={lesson.completed ? lesson.stepCount : lesson.doneCount}
+                    max={lesson.stepCount}
+                    label={t('courses.stepsDone', { done: lesson.doneCount, total: lesson.stepCount })}
+                  />
+                </div>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => go({ name: 'lesson', packId: course.packId, lessonId: lesson.lessonId })}
+                >
+                  {lesson.completed ? t('courses.openAgain') : t('courses.open')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </article>
+      ))}
+    </section>
+  );
+}

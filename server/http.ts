@@ -1,0 +1,61 @@
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Result } from '../core/contract';
+import type { Core } from '../core';
+import { httpStatusOf } from './http-status';
+
+export interface HttpHostOptions {
+  /** The built renderer (Vite's output). */
+  rendererDir: string;
+}
+
+/** Pages may load only their own scripts and talk only to this host. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "media-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * The browser/LAN host: the API table at `POST /api/<method>` and the built renderer.
+ * It adds nothing to the API; it only carries calls to core and results back.
+ */
+export function buildHttpHost(core: Core, options: HttpHostOptions): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+  });
+
+  // Malformed JSON, a wrong content type or an oversized body still get the structured error shape.
+  app.setErrorHandler(async (error: { statusCode?: number; code?: string }, _request, reply) => {
+    const clientError = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500;
+    const body: Result<never> = clientError
+      ? { ok: false, error: { code: 'api.bad_request', params: { reason: error.code ?? 'bad_request' } } }
+      : { ok: false, error: { code: 'internal', params: {} } };
+    if (!clientError) app.log.error(error);
+    return reply.code(clientError ? (error.statusCode ?? 400) : 500).send(body);
+  });
+
+  app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
+    const result = await core.dispatch(request.params.method, request.body, bearerToken(request.headers.authorization));
+    return reply.code(httpStatusOf(result)).header('Cache-Control', 'no-store').send(result);
+  });
+
+  app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html', dotfiles: 'deny' });
+  return app;
+}
+
+function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer ([A-Za-z0-9_-]+)$/.exec(header ?? '');
+  return match?.[1] ?? null;
+}
