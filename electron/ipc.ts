@@ -22,5 +22,8 @@ const badRequest: Result<never> = { ok: false, error: { code: 'api.bad_request',
 
 function isAppTopFrame(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame === event.sender.mainFrame && new URL(frame.url).origin === APP_ORIGIN;
+  if (frame === null || frame !== event.sender.mainFrame) return false;
+  // Node's URL gives custom schemes an opaque ("null") origin, so compare scheme and host instead.
+  const url = new URL(frame.url);
+  return `${url.protocol}//${url.host}` === APP_ORIGIN;
 }

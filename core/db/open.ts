@@ -17,8 +17,11 @@ export function openDatabase(file: string, options: { upTo?: number } = {}): Db 
   try {
     db = new Database(file);
     applyPragmas(db);
+    // Checks come before anything that writes (WAL switch, migrations): a refused file stays as it was.
     checkIntegrity(db, file);
-    migrate(db, file, options.upTo ?? SCHEMA_VERSION);
+    checkVersion(db, file);
+    db.pragma('journal_mode = WAL');
+    migrate(db, options.upTo ?? SCHEMA_VERSION);
     return db;
   } catch (error) {
     db?.close();
@@ -29,7 +32,6 @@ export function openDatabase(file: string, options: { upTo?: number } = {}): Db 
 }
 
 function applyPragmas(db: Db): void {
-  db.pragma('journal_mode = WAL');
   // better-sqlite3's SQLite defaults WAL to NORMAL, which can lose the last commits on power loss;
   // the setting is per connection, so it is set on every open.
   db.pragma('synchronous = FULL');
@@ -42,9 +44,13 @@ function checkIntegrity(db: Db, file: string): void {
   if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') throw new AppError('db.damaged', { file });
 }
 
-function migrate(db: Db, file: string, target: number): void {
+function checkVersion(db: Db, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) throw new AppError('db.too_new', { file, version: current });
+}
+
+function migrate(db: Db, target: number): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
   if (current >= target) return;
   db.transaction(() => {
     for (let version = current + 1; version <= target; version++) {

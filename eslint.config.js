@@ -1,0 +1,53 @@
+// Lint, and the architecture's directions of dependency as rules (see docs/architecture.md):
+// renderer → core/contract only; electron, server → core; core → nothing of ours above it.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const group = (group, message) => ({ group, message });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: restrict(
+      group(['**/renderer/**', '**/server/**', '**/electron/**', '**/collector/**'], 'core depends on nothing of ours above it'),
+      group(['electron', 'react', 'react-dom', 'fastify', '@fastify/*'], 'core is plain Node: no host or UI libraries'),
+    ),
+  },
+  {
+    files: ['core/contract/**/*.ts'],
+    rules: restrict(
+      group(['../*', 'node:*', 'better-sqlite3', 'electron', 'react'], 'the contract is pure (zod only): the renderer imports it'),
+    ),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(
+        group(['**/core/**', '!**/core/contract', '!**/core/contract/**'], 'the renderer talks to core only through the API contract'),
+        group(['node:*', 'better-sqlite3', 'electron', 'fastify', '**/server/**', '**/electron/**'], 'the renderer runs in a page: no Node, no hosts'),
+      ),
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: restrict(group(['**/renderer/**', '**/electron/**', 'electron'], 'the browser host uses core, never the other host or the UI')),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: restrict(group(['**/renderer/**', '**/server/**', 'fastify'], 'the Electron shell uses core, never the other host or the UI')),
+  },
+);

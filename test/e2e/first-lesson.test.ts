@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import ky from '../../renderer/src/i18n/locales/ky.json';
+import { launchChromium } from '../support/chromium';
+import { startHostProcess } from '../support/host-process';
+import { tempDir } from '../support/temp-dir';
+import { CoursesScreen, LanguageScreen, PickerScreen, expectStepPosition } from './pages/kiosk';
+
+const LESSON = 'Компьютердин бөлүктөрү';
+
+describe('a learner finishes a first lesson in Kyrgyz (Debian Chromium against the browser host)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('picks Kyrgyz, creates a profile, resumes, completes the lesson, and still sees it after a restart', async () => {
+    const dataDir = tempDir();
+    let host = await startHostProcess(dataDir);
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await page.goto(host.url);
+
+      const picker = await new LanguageScreen(page).choose('Кыргызча');
+      await picker.isShown();
+      expect(await page.getAttribute('html', 'lang')).toBe('ky');
+      let courses = await (await picker.newLearner()).create('Айгүл', ky.avatar.flower);
+      await courses.isShown();
+
+      // First step, then walk away: "Finish" and come back to continue at the exact step.
+      let lesson = await courses.openLesson(LESSON);
+      await expectStepPosition(lesson, 1, 3);
+      await lesson.next();
+      await expectStepPosition(lesson, 2, 3);
+      courses = await (await lesson.backToCourses()).finish().then((p) => p.choose('Айгүл'));
+      await courses.isShown();
+      lesson = await courses.continueLesson();
+      await expectStepPosition(lesson, 2, 3);
+
+      await lesson.answer('Чычкан');
+      expect(await lesson.feedback()).toBe(ky.lesson.wrong);
+      await lesson.answer('Клавиатура');
+      expect(await lesson.feedback()).toContain(ky.lesson.correct);
+      await lesson.next();
+      await expectStepPosition(lesson, 3, 3);
+      await lesson.next();
+      await lesson.expectCompleted();
+      courses = await lesson.backToCourses();
+      expect(await courses.lessonStatus(LESSON)).toContain(ky.courses.completed);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+
+      await host.stop();
+      host = await startHostProcess(dataDir);
+
+      // A fresh browser profile: the language comes from the kiosk's data folder, not the browser.
+      const after = await browser.newContext();
+      const again = await after.newPage();
+      await again.goto(host.url);
+      const pickerAgain = new PickerScreen(again);
+      await pickerAgain.isShown();
+      expect(await again.getAttribute('html', 'lang')).toBe('ky');
+      const coursesAgain: CoursesScreen = await pickerAgain.choose('Айгүл');
+      await coursesAgain.isShown();
+      expect(await coursesAgain.lessonStatus(LESSON)).toContain(ky.courses.completed);
+      expect(await coursesAgain.hasContinueCard()).toBe(false);
+      await after.close();
+    } finally {
+      await host.stop();
+    }
+  });
+});

@@ -1,0 +1,114 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import ky from '../../../renderer/src/i18n/locales/ky.json';
+
+/**
+ * Page objects for the learner's screens, written against the Kyrgyz catalogue: if the UI were
+ * in another language, none of these would find their buttons.
+ */
+export class LanguageScreen {
+  constructor(private readonly page: Page) {}
+
+  async choose(nativeName: 'Кыргызча' | 'Русский' | 'English') {
+    await this.page.getByRole('button', { name: nativeName, exact: true }).click();
+    return new PickerScreen(this.page);
+  }
+}
+
+export class PickerScreen {
+  constructor(private readonly page: Page) {}
+
+  async isShown() {
+    await this.page.getByRole('heading', { name: ky.picker.title }).waitFor();
+  }
+
+  async newLearner() {
+    await this.page.getByRole('button', { name: ky.picker.newLearner }).click();
+    return new NewLearnerScreen(this.page);
+  }
+
+  async choose(name: string) {
+    await this.page.getByRole('button', { name, exact: true }).click();
+    return new CoursesScreen(this.page);
+  }
+}
+
+export class NewLearnerScreen {
+  constructor(private readonly page: Page) {}
+
+  async create(name: string, avatarName: string) {
+    await this.page.getByLabel(ky.newLearner.nameLabel).fill(name);
+    await this.page.getByRole('radio', { name: avatarName, exact: true }).check();
+    await this.page.getByRole('button', { name: ky.newLearner.create }).click();
+    return new CoursesScreen(this.page);
+  }
+}
+
+export class CoursesScreen {
+  constructor(private readonly page: Page) {}
+
+  async isShown() {
+    await this.page.getByRole('heading', { name: ky.courses.title }).waitFor();
+  }
+
+  async openLesson(title: string) {
+    await this.page.getByRole('listitem').filter({ hasText: title }).getByRole('button').click();
+    return new LessonScreen(this.page);
+  }
+
+  async continueLesson() {
+    await this.page.getByRole('button', { name: ky.courses.continueButton.split('{{')[0]! }).click();
+    return new LessonScreen(this.page);
+  }
+
+  lessonStatus(title: string) {
+    return this.page.getByRole('listitem').filter({ hasText: title }).locator('.status').innerText();
+  }
+
+  hasContinueCard() {
+    return this.page.getByRole('heading', { name: ky.courses.continueTitle }).isVisible();
+  }
+
+  async finish() {
+    await this.page.getByRole('button', { name: ky.session.finish }).click();
+    return new PickerScreen(this.page);
+  }
+}
+
+export class LessonScreen {
+  constructor(private readonly page: Page) {}
+
+  async position() {
+    return this.page.locator('.step-position').innerText();
+  }
+
+  async next() {
+    await this.page.getByRole('button', { name: ky.lesson.next }).click();
+  }
+
+  async answer(option: string) {
+    await this.page.getByRole('radio', { name: option, exact: true }).check();
+    await this.page.getByRole('button', { name: ky.lesson.check }).click();
+  }
+
+  async feedback() {
+    const region = this.page.locator('.feedback p');
+    await region.waitFor();
+    return region.innerText();
+  }
+
+  async expectCompleted() {
+    await this.page.getByRole('heading', { name: ky.lesson.completedTitle }).waitFor();
+  }
+
+  async backToCourses() {
+    await this.page.getByRole('button', { name: ky.lesson.back }).click();
+    const courses = new CoursesScreen(this.page);
+    await courses.isShown();
+    return courses;
+  }
+}
+
+export async function expectStepPosition(lesson: LessonScreen, current: number, total: number) {
+  await expect.poll(() => lesson.position()).toBe(ky.lesson.stepOf.replace('{{total}}', String(total)).replace('{{current}}', String(current)));
+}
