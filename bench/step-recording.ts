@@ -13,7 +13,7 @@ import { compare } from './harness';
 export async function stepRecording() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ayil-bench-'));
   try {
-    const core = startCore({ dataDir: path.join(root, 'kiosk'), bundledPacksDir: path.resolve('content-packs'), log: () => {} });
+    const core = await startCore({ dataDir: path.join(root, 'kiosk'), bundledPacksDir: path.resolve('dist/packs'), log: () => {} });
     const grant = await core.dispatch('learners.create', { displayName: 'Bench', avatar: 'sun', language: 'ky' }, null);
     if (!grant.ok) throw new Error(grant.error.code);
     const token = (grant.value as { token: string }).token;
@@ -45,7 +45,7 @@ export async function stepRecording() {
       target: 1.5,
     });
     bare.close();
-    core.close();
+    await core.close();
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 // What the hosts (server/, electron/) use of core.
 export { startCore, describeProblem, DATABASE_FILE_NAME, type Core, type CoreOptions } from './app/core';
-export { resolveDataDir } from './app/data-dir';
+export { resolveDataDir, resolveDriveRoots } from './app/data-dir';
 export { resolveInside } from './files/resolve-inside';
 export type { Dispatch } from './api/dispatch';

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { Net, Protocol } from 'electron';
-import { resolveInside } from '../core';
+import { resolveInside, type Core } from '../core';
 
 export const APP_SCHEME = 'app';
+export const PACK_SCHEME = 'pack';
 
 /** Serves the built renderer at app://ayil/…: GET only, never outside its folder, never file://. */
 export function serveRenderer(protocol: Protocol, net: Net, rendererDir: string): void {
@@ -14,5 +16,19 @@ export function serveRenderer(protocol: Protocol, net: Net, rendererDir: string)
     const file = resolveInside(rendererDir, pathname === '/' ? '/index.html' : pathname);
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return new Response(null, { status: 404 });
     return net.fetch(pathToFileURL(path.resolve(file)).toString());
+  });
+}
+
+/** Serves files inside installed packs at pack://<pack-id>/<path>, read from the pack's zip by core. */
+export function servePackAssets(protocol: Protocol, core: Core): void {
+  protocol.handle(PACK_SCHEME, async (request) => {
+    if (request.method !== 'GET') return new Response(null, { status: 405 });
+    const url = new URL(request.url);
+    try {
+      const asset = await core.readAsset(url.host, decodeURIComponent(url.pathname.slice(1)));
+      return new Response(Readable.toWeb(asset.stream) as ReadableStream, { headers: { 'Content-Length': String(asset.size) } });
+    } catch {
+      return new Response(null, { status: 404 });
+    }
   });
 }

@@ -1,15 +1,17 @@
 import path from 'node:path';
 import { BrowserWindow, app, ipcMain, net, protocol } from 'electron';
-import { describeProblem, resolveDataDir, startCore } from '../core';
-import { APP_SCHEME, serveRenderer } from './app-protocol';
+import { describeProblem, resolveDataDir, resolveDriveRoots, startCore, type Core } from '../core';
+import { APP_SCHEME, PACK_SCHEME, serveRenderer, servePackAssets } from './app-protocol';
 import { APP_ORIGIN, serveApiOverIpc } from './ipc';
 
 // Wiring only: core does the work, this file connects it to Electron.
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: PACK_SCHEME, privileges: { standard: true, secure: true, stream: true } },
+]);
 
 const appRoot = app.getAppPath();
-const core = startCore({ dataDir: resolveDataDir(), bundledPacksDir: path.join(appRoot, 'content-packs') });
-if (core.problem) console.error(describeProblem(core.problem));
+let core: Core | null = null;
 
 app.on('web-contents-created', (_event, contents) => {
   // No navigation away from the app and no new windows: links a pack may contain go nowhere.
@@ -18,8 +20,11 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
+  core = await startCore({ dataDir: resolveDataDir(), bundledPacksDir: path.join(appRoot, 'dist', 'packs'), driveRoots: resolveDriveRoots() });
+  if (core.problem) console.error(describeProblem(core.problem));
   serveRenderer(protocol, net, path.join(appRoot, 'dist', 'renderer'));
+  servePackAssets(protocol, core);
   serveApiOverIpc(ipcMain, core.dispatch);
   const window = new BrowserWindow({
     width: 1280,
@@ -38,6 +43,5 @@ app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => {
-  core.close();
-  app.quit();
+  void (core?.close() ?? Promise.resolve()).finally(() => app.quit());
 });

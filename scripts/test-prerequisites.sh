@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # What the test suite needs from the operating system, installed from Debian's packages when
-# missing: Chromium for the end-to-end tests (never a browser downloaded by a test tool).
+# missing: Chromium for the end-to-end tests (never a browser downloaded by a test tool), and
+# mkfs.vfat and fusefat, with which the USB tests make and mount real FAT sticks.
 set -euo pipefail
+
+# mkfs.vfat is in /usr/sbin, which is not on a Debian user's PATH.
+has() { command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ] || [ -x "/sbin/$1" ]; }
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+has mkfs.vfat || missing+=(dosfstools)
+has fusefat || missing+=(fusefat)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

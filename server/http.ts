@@ -2,7 +2,15 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Result } from '../core/contract';
 import type { Core } from '../core';
+import { AppError } from '../core/errors';
 import { httpStatusOf } from './http-status';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif', '.svg': 'image/svg+xml',
+  '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.opus': 'audio/ogg', '.m4a': 'audio/mp4', '.mp4': 'video/mp4', '.webm': 'video/webm',
+  '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.vtt': 'text/vtt; charset=utf-8',
+};
+const contentTypeOf = (name: string) => CONTENT_TYPES[name.slice(name.lastIndexOf('.')).toLowerCase()] ?? 'application/octet-stream';
 
 export interface HttpHostOptions {
   /** The built renderer (Vite's output). */
@@ -49,6 +57,17 @@ export function buildHttpHost(core: Core, options: HttpHostOptions): FastifyInst
   app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
     const result = await core.dispatch(request.params.method, request.body, bearerToken(request.headers.authorization));
     return reply.code(httpStatusOf(result)).header('Cache-Control', 'no-store').send(result);
+  });
+
+  // Files inside installed packs (images, narration, video), read from the pack's zip by core.
+  app.get<{ Params: { packId: string; '*': string } }>('/packs/:packId/*', async (request, reply) => {
+    try {
+      const asset = await core.readAsset(request.params.packId, request.params['*']);
+      return reply.header('Content-Length', asset.size).type(contentTypeOf(request.params['*'])).send(asset.stream);
+    } catch (error) {
+      const result: Result<never> = { ok: false, error: error instanceof AppError ? error.toApiError() : { code: 'internal', params: {} } };
+      return reply.code(httpStatusOf(result)).send(result);
+    }
   });
 
   app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html', dotfiles: 'deny' });

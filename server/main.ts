@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { describeProblem, resolveDataDir, startCore } from '../core';
+import { describeProblem, resolveDataDir, resolveDriveRoots, startCore } from '../core';
 import { findAppRoot } from './app-root';
 import { buildHttpHost } from './http';
 
@@ -33,7 +33,7 @@ if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
 }
 
 const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : resolveDataDir();
-const core = startCore({ dataDir, bundledPacksDir: path.join(appRoot, 'content-packs') });
+const core = await startCore({ dataDir, bundledPacksDir: path.join(appRoot, 'dist', 'packs'), driveRoots: resolveDriveRoots() });
 if (core.problem) console.error(describeProblem(core.problem));
 
 const host = values.lan ? '0.0.0.0' : '127.0.0.1';
@@ -49,7 +49,7 @@ if (values.lan) {
 
 const stop = async () => {
   await app.close();
-  core.close();
+  await core.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -29,8 +29,8 @@ export function createDispatch(handlers: Handlers, sessions: Sessions, log: (mes
     }
 
     try {
-      const handler = handlers[name] as (input: unknown, ctx: { token: string | null; learnerId: number | null }) => unknown;
-      const value = await handler(parsed.data, { token, learnerId: session?.learnerId ?? null });
+      const handler = handlers[name] as (input: unknown, ctx: { token: string | null; role: Role; learnerId: number | null }) => unknown;
+      const value = await handler(parsed.data, { token, role: session?.role ?? 'none', learnerId: session?.learnerId ?? null });
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };

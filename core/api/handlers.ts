@@ -1,13 +1,21 @@
-import type { MethodName, MethodOutput, MethodRole, ParsedInput } from '../contract';
-import type { Learners } from '../learners/learners';
+import type { MethodName, MethodOutput, MethodRole, ParsedInput, Role } from '../contract';
+import path from 'node:path';
+import { freeBytes, type Drive } from '../drives';
+import { AppError } from '../errors';
+import { describeStickPacks, exportPacksToDrive } from '../packs/drive-packs';
 import type { Settings } from '../kiosk/settings';
-import type { Catalog } from '../packs/catalog';
+import type { Learners } from '../learners/learners';
+import type { ImportQueue } from '../packs/import-queue';
+import type { InstalledRow, PackInstaller } from '../packs/installer';
+import type { TrustStore } from '../packs/trust';
 import type { Progress } from '../progress/progress';
 import type { Sessions } from '../sessions/sessions';
+import type { Staff } from '../staff/staff';
 
 /** What a handler knows about its caller; learner methods always get a learner id. */
 export interface CallContext<R> {
   token: string | null;
+  role: Role;
   learnerId: R extends 'learner' ? number : number | null;
 }
 
@@ -19,14 +27,21 @@ export interface Services {
   learners: Learners;
   sessions: Sessions;
   settings: Settings;
-  catalog: Catalog;
   progress: Progress;
+  staff: Staff;
+  installer: PackInstaller;
+  imports: ImportQueue;
+  trust: TrustStore;
+  /** Removable drives the kiosk sees now. */
+  drives: () => Drive[];
+  afterPacksChanged: () => void;
 }
 
 const done = { done: true } as const;
 
 /** The implementation of every contract method, each a thin call into a core service. */
-export function createHandlers({ learners, sessions, settings, catalog, progress }: Services): Handlers {
+export function createHandlers(services: Services): Handlers {
+  const { learners, sessions, settings, progress, staff, installer, imports, trust } = services;
   const grant = (learnerId: number) => ({
     learner: learners.get(learnerId),
     token: sessions.open({ role: 'learner', learnerId }),
@@ -53,12 +68,68 @@ export function createHandlers({ learners, sessions, settings, catalog, progress
     'lessons.get': ({ packId, lessonId }, { learnerId }) => progress.lesson(learnerId, packId, lessonId),
     'progress.submitStep': ({ packId, lessonId, stepId, answer }, { learnerId }) =>
       progress.submitStep(learnerId, packId, lessonId, stepId, answer),
-    'packs.installed': () =>
-      catalog.list().map(({ manifest, installedAt }) => ({
-        id: manifest.id,
-        version: manifest.version,
-        title: manifest.title,
-        installedAt,
-      })),
+    'staff.login': async ({ name, password }) => {
+      const account = await staff.login(name, password);
+      return { token: sessions.open({ role: account.role, learnerId: null }), role: account.role };
+    },
+    'packs.installed': () => installer.list().map(describeInstalled),
+    'packs.import': ({ file, acceptUntrusted, force }, { role }) => {
+      if ((acceptUntrusted || force) && role !== 'admin') throw new AppError('auth.forbidden', { method: 'packs.import', role: 'admin' });
+      // Only packs on a stick the kiosk sees: the API never reads arbitrary files of the host.
+      if (!services.drives().some((d) => isInside(d.path, file))) throw new AppError('drive.not_found', { file });
+      return imports.enqueue(file, { acceptUntrusted, force });
+    },
+    'packs.jobs': () => imports.list(),
+    'packs.cancelImport': ({ jobId }) => {
+      imports.cancel(jobId);
+      return done;
+    },
+    'packs.remove': ({ packId }) => {
+      installer.remove(packId);
+      services.afterPacksChanged();
+      return done;
+    },
+    'drives.list': () =>
+      Promise.all(
+        services.drives().map(async (drive) => ({
+          ...drive,
+          freeBytes: await freeBytes(drive.path).catch(() => 0),
+          packs: await describeStickPacks(drive, installer, trust).catch(() => []),
+        })),
+      ),
+    'packs.exportToDrive': async ({ driveId, packIds }) => {
+      const drive = services.drives().find((d) => d.id === driveId);
+      if (!drive) throw new AppError('drive.not_found', { driveId });
+      return { files: await exportPacksToDrive(drive, packIds, installer) };
+    },
+    'keys.list': () => trust.list(),
+    'keys.trust': (key) => {
+      trust.add(key);
+      return done;
+    },
   };
+}
+
+function describeInstalled(row: InstalledRow) {
+  const areas = new Set<number>();
+  for (const course of row.manifest.courses) {
+    for (const lesson of course.lessons) for (const c of lesson.competences) areas.add(Number(c.code.split('.')[0]));
+  }
+  return {
+    id: row.id,
+    version: row.version,
+    title: row.manifest.title,
+    defaultLanguage: row.manifest.defaultLanguage,
+    languages: row.manifest.languages,
+    publisher: row.manifest.publisher,
+    trust: row.trust,
+    size: row.size,
+    competenceAreas: [...areas].sort(),
+    installedAt: row.installedAt,
+  };
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(path.resolve(dir), path.resolve(file));
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -1,21 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { Result } from '../contract';
 import { createDispatch, type Dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { openDatabase, type Db } from '../db/open';
 import { AppError } from '../errors';
+import { DriveWatcher } from '../drives';
 import { Settings } from '../kiosk/settings';
 import { Learners } from '../learners/learners';
-import { installBundledPacks } from '../packs/bundled';
+import { PackAssets } from '../packs/assets';
+import { installBundledPacks, readShippedKeys } from '../packs/bundled';
 import { Catalog } from '../packs/catalog';
+import { ImportQueue } from '../packs/import-queue';
+import { PackInstaller } from '../packs/installer';
+import { TrustStore } from '../packs/trust';
 import { Progress } from '../progress/progress';
 import { Sessions } from '../sessions/sessions';
+import { Staff, type StaffRole } from '../staff/staff';
 
 export interface CoreOptions {
   dataDir: string;
-  /** Folder of pack sources that ship with the app; installed on first start. */
+  /** The app's bundled packs (`*.ayilpack`) and the publisher keys it ships (`trusted-keys.json`). */
   bundledPacksDir: string;
+  /** Folders whose subfolders count as removable drives (tests, fixed layouts); default: the OS's mounts. */
+  driveRoots?: string[];
+  /** How often to look for sticks, in milliseconds. */
+  drivePollMs?: number;
   now?: () => Date;
   log?: (message: string) => void;
 }
@@ -26,7 +37,11 @@ export interface Core {
   readonly databaseFile: string;
   /** Set when the kiosk cannot work (damaged database…): every call then answers with it. */
   readonly problem: AppError | null;
-  close(): void;
+  /** A file inside an installed pack, for the hosts to serve to the page. */
+  readAsset(packId: string, assetPath: string): Promise<{ stream: Readable; size: number }>;
+  /** For first-run set-up (and tests): creates a staff account. */
+  createStaffAccount(input: { name: string; role: StaffRole; password: string }): Promise<number>;
+  close(): Promise<void>;
 }
 
 export const DATABASE_FILE_NAME = 'ayil.db';
@@ -36,7 +51,7 @@ export const DATABASE_FILE_NAME = 'ayil.db';
  * too-new database: the host still starts, and every call answers with the problem, so the
  * person at the screen reads what happened and what to do instead of watching a crash loop.
  */
-export function startCore(options: CoreOptions): Core {
+export async function startCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message: string) => console.error(message));
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -48,25 +63,59 @@ export function startCore(options: CoreOptions): Core {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const answer: Result<never> = { ok: false, error: error.toApiError() };
-    return { dispatch: async () => answer, dataDir: options.dataDir, databaseFile, problem: error, close: () => {} };
+    return {
+      dispatch: async () => answer,
+      dataDir: options.dataDir,
+      databaseFile,
+      problem: error,
+      readAsset: async () => Promise.reject(error),
+      createStaffAccount: async () => Promise.reject(error),
+      close: async () => {},
+    };
   }
 
-  installBundledPacks(db, path.join(options.dataDir, 'packs'), options.bundledPacksDir, now);
-  const sessions = new Sessions();
+  const trust = new TrustStore(db, readShippedKeys(options.bundledPacksDir), now);
+  let assets: PackAssets | null = null;
+  const installer = new PackInstaller(db, path.join(options.dataDir, 'packs'), trust, now, (file) => assets?.release(file));
+  assets = new PackAssets(installer);
+  installer.cleanUp();
   const catalog = new Catalog(db);
+  const afterPacksChanged = () => catalog.reload();
+  await installBundledPacks(installer, options.bundledPacksDir, log);
+  afterPacksChanged();
+
+  const drives = new DriveWatcher({ roots: options.driveRoots, intervalMs: options.drivePollMs, log });
+  await drives.start();
+
+  const sessions = new Sessions();
+  const staff = new Staff(db, now);
+  const imports = new ImportQueue(installer, afterPacksChanged);
   const handlers = createHandlers({
     sessions,
-    catalog,
+    staff,
+    installer,
+    imports,
+    trust,
     learners: new Learners(db, now),
     settings: new Settings(db),
     progress: new Progress(db, catalog, now),
+    drives: () => drives.current(),
+    afterPacksChanged,
   });
   return {
     dispatch: createDispatch(handlers, sessions, log),
     dataDir: options.dataDir,
     databaseFile,
     problem: null,
-    close: () => db.close(),
+    readAsset: (packId, assetPath) => assets.read(packId, assetPath),
+    createStaffAccount: (input) => staff.create(input),
+    close: async () => {
+      drives.stop();
+      for (const job of imports.list()) imports.cancel(job.id);
+      await Promise.all(imports.list().map((job) => imports.settled(job.id)));
+      assets.closeAll();
+      db.close();
+    },
   };
 }
 
@@ -90,5 +139,3 @@ export function describeProblem(problem: AppError): string {
       return `Ayil cannot start: ${problem.code}`;
   }
 }
-
-

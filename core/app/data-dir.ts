@@ -17,3 +17,9 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
       return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'ayil');
   }
 }
+
+/** AYIL_DRIVE_ROOTS (paths joined like PATH) names folders whose subfolders count as USB sticks. */
+export function resolveDriveRoots(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+  const roots = env.AYIL_DRIVE_ROOTS?.split(path.delimiter).filter(Boolean);
+  return roots?.length ? roots.map((root) => path.resolve(root)) : undefined;
+}

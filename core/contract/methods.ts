@@ -5,7 +5,10 @@ import {
   ContinuePointSchema,
   CourseSummarySchema,
   DisplayNameSchema,
+  DriveSchema,
+  ImportJobSchema,
   InstalledPackSchema,
+  PublicKeySchema,
   LearnerIdSchema,
   LearnerSchema,
   LessonRefSchema,
@@ -89,10 +92,57 @@ export const methods = {
     input: LessonRefSchema.extend({ stepId: ContentIdSchema, answer: StepAnswerSchema.optional() }).strict(),
     output: StepOutcomeSchema,
   }),
+  'staff.login': method({
+    role: 'none',
+    input: z.strictObject({ name: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
+    output: z.object({ token: z.string(), role: z.enum(['facilitator', 'admin']) }),
+  }),
   'packs.installed': method({
     role: 'facilitator',
     input: NoInput,
     output: z.array(InstalledPackSchema),
+  }),
+  /** Queues an import; `acceptUntrusted` and `force` need an administrator. */
+  'packs.import': method({
+    role: 'facilitator',
+    input: z.strictObject({ file: z.string().min(1).max(4096), acceptUntrusted: z.boolean().optional(), force: z.boolean().optional() }),
+    output: ImportJobSchema,
+  }),
+  'packs.jobs': method({
+    role: 'facilitator',
+    input: NoInput,
+    output: z.array(ImportJobSchema),
+  }),
+  'packs.cancelImport': method({
+    role: 'facilitator',
+    input: z.strictObject({ jobId: z.string().min(1).max(100) }),
+    output: Ok,
+  }),
+  'packs.remove': method({
+    role: 'facilitator',
+    input: z.strictObject({ packId: ContentIdSchema }),
+    output: Ok,
+  }),
+  /** Sticks plugged in now, each with its packs and what they are compared with what is installed. */
+  'drives.list': method({
+    role: 'facilitator',
+    input: NoInput,
+    output: z.array(DriveSchema),
+  }),
+  'packs.exportToDrive': method({
+    role: 'facilitator',
+    input: z.strictObject({ driveId: z.string().min(1).max(4096), packIds: z.array(ContentIdSchema).min(1).max(500) }),
+    output: z.object({ files: z.array(z.string()) }),
+  }),
+  'keys.list': method({
+    role: 'admin',
+    input: NoInput,
+    output: z.array(PublicKeySchema.extend({ shipped: z.boolean() })),
+  }),
+  'keys.trust': method({
+    role: 'admin',
+    input: PublicKeySchema,
+    output: Ok,
   }),
 } as const satisfies Record<string, MethodSpec>;
 

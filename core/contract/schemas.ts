@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema } from './languages';
+import { ApiErrorSchema } from './result';
 
 /** Text a pack gives per language; the renderer picks one and falls back to the pack's default. */
 export const LocalizedTextSchema = z.partialRecord(LanguageSchema, z.string());
@@ -84,9 +85,55 @@ export const StepOutcomeSchema = z.object({
   nextStepId: ContentIdSchema.nullable(),
 });
 
+export const TrustLevelSchema = z.enum(['trusted', 'untrusted', 'unsigned']);
+
 export const InstalledPackSchema = z.object({
   id: ContentIdSchema,
   version: z.string(),
   title: LocalizedTextSchema,
+  defaultLanguage: LanguageSchema,
+  languages: z.array(LanguageSchema),
+  publisher: z.string(),
+  trust: TrustLevelSchema,
+  size: z.number().int().nonnegative(),
+  /** DigComp 2.2 areas (1–5) the pack's lessons cover. */
+  competenceAreas: z.array(z.number().int().min(1).max(5)),
   installedAt: z.string(),
+});
+
+export const ImportJobSchema = z.object({
+  id: z.string(),
+  file: z.string(),
+  state: z.enum(['queued', 'checking', 'copying', 'verifying', 'switching', 'done', 'failed', 'cancelled']),
+  bytesDone: z.number().nonnegative(),
+  bytesTotal: z.number().nonnegative(),
+  currentFile: z.string(),
+  error: ApiErrorSchema.nullable(),
+  packId: z.string().nullable(),
+  version: z.string().nullable(),
+});
+
+export const PublicKeySchema = z.strictObject({
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  publisher: z.string().trim().min(1).max(200),
+  publicKey: z.string().min(1).max(1000),
+});
+
+export const StickPackSchema = z.object({
+  file: z.string(),
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  status: z.enum(['new', 'newer', 'installed', 'older', 'invalid', 'untrusted']),
+  packId: z.string().nullable(),
+  version: z.string().nullable(),
+  title: LocalizedTextSchema.nullable(),
+  error: ApiErrorSchema.nullable(),
+});
+
+export const DriveSchema = z.object({
+  id: z.string(),
+  path: z.string(),
+  label: z.string(),
+  freeBytes: z.number().nonnegative(),
+  packs: z.array(StickPackSchema),
 });

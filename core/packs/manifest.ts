@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { ContentIdSchema, LanguageSchema, LocalizedTextSchema } from '../contract';
 
 /**
- * First cut of the pack manifest (format 1). The pack-format work adds hashes, signatures and the
- * remaining step kinds; ids stay stable across versions so progress survives updates.
+ * The pack manifest (format 2), documented in docs/pack-format.md. Its exact bytes are what the
+ * publisher signs; it lists every content file with size and SHA-256, so one signature covers all.
+ * Course, lesson and step ids stay stable across versions so learner progress survives updates.
  */
 const TextStepSchema = z.strictObject({
   kind: z.literal('text'),
@@ -48,9 +49,17 @@ const CourseSchema = z.strictObject({
 });
 export type CourseDef = z.infer<typeof CourseSchema>;
 
+export const PackFileSchema = z.strictObject({
+  /** Name inside the pack's `files/` folder, with `/` separators. */
+  path: z.string().min(1),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type PackFile = z.infer<typeof PackFileSchema>;
+
 export const ManifestSchema = z
   .strictObject({
-    format: z.literal(1),
+    format: z.literal(2),
     id: ContentIdSchema,
     version: z.string().regex(/^\d+\.\d+\.\d+$/),
     defaultLanguage: LanguageSchema,
@@ -61,11 +70,17 @@ export const ManifestSchema = z
     licence: z.string().min(1),
     minAppVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
     courses: z.array(CourseSchema).min(1),
+    files: z.array(PackFileSchema),
   })
   .superRefine((manifest, ctx) => {
     if (!manifest.languages.includes(manifest.defaultLanguage)) {
       ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: 'defaultLanguage must be one of languages' });
     }
+    const files = new Set<string>();
+    manifest.files.forEach((file, f) => {
+      if (files.has(file.path)) ctx.addIssue({ code: 'custom', path: ['files', f, 'path'], message: 'file paths must be unique' });
+      files.add(file.path);
+    });
     const seen = new Set<string>();
     manifest.courses.forEach((course, c) =>
       course.lessons.forEach((lesson, l) => {

@@ -15,18 +15,18 @@ describe('the API table', () => {
   });
 
   it('refuses every method that needs a role to a caller without a session, before reading its input', async () => {
-    const core = startCore({ dataDir: tempDir(), bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
+    const core = await startCore({ dataDir: tempDir(), bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
     const guarded = METHOD_NAMES.filter((name) => methods[name].role !== 'none');
     expect(guarded.length).toBeGreaterThan(0);
     for (const name of guarded) {
       const result = await core.dispatch(name, { anything: 'at all' }, null);
       expect(result, name).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
     }
-    core.close();
+    await core.close();
   });
 
   it('refuses every staff method to a learner session', async () => {
-    const core = startCore({ dataDir: tempDir(), bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
+    const core = await startCore({ dataDir: tempDir(), bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
     const grant = await core.dispatch('learners.create', { displayName: 'Бакыт', avatar: 'sun', language: 'ru' }, null);
     if (!grant.ok) throw new Error(grant.error.code);
     const { token } = grant.value as { token: string };
@@ -37,6 +37,6 @@ describe('the API table', () => {
       const result = await core.dispatch(name, {}, token);
       expect(result, name).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
     }
-    core.close();
+    await core.close();
   });
 });

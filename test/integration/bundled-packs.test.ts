@@ -3,15 +3,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCore } from '../../core';
 import { ManifestSchema } from '../../core/packs/manifest';
-import { BUNDLED_PACKS_DIR } from '../support/paths';
+import { BUNDLED_PACKS_DIR, REPO_ROOT } from '../support/paths';
+
+const SOURCES_DIR = path.join(REPO_ROOT, 'content-packs');
 import { tempDir } from '../support/temp-dir';
 
 describe('packs that ship with the app', () => {
   it('are valid and have every learner-visible text in ky, ru and en', () => {
-    const dirs = fs.readdirSync(BUNDLED_PACKS_DIR).filter((d) => fs.existsSync(path.join(BUNDLED_PACKS_DIR, d, 'manifest.json')));
+    const dirs = fs.readdirSync(SOURCES_DIR).filter((d) => fs.existsSync(path.join(SOURCES_DIR, d, 'manifest.json')));
     expect(dirs.length).toBeGreaterThan(0);
     for (const dir of dirs) {
-      const manifest = ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(BUNDLED_PACKS_DIR, dir, 'manifest.json'), 'utf8')));
+      const source = JSON.parse(fs.readFileSync(path.join(SOURCES_DIR, dir, 'manifest.json'), 'utf8'));
+      const manifest = ManifestSchema.parse({ ...source, format: 2, files: [] });
       const texts: Array<Record<string, string | undefined>> = [manifest.title, manifest.description];
       for (const course of manifest.courses) {
         texts.push(course.title, course.description);
@@ -27,19 +30,21 @@ describe('packs that ship with the app', () => {
     }
   });
 
-  it('are installed on first start, once, and leftover staging folders are cleaned', async () => {
+  it('are built signed by the build, installed on first start, once, and leftover staging files are cleaned', async () => {
     const dataDir = tempDir();
-    const first = startCore({ dataDir, bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
+    const first = await startCore({ dataDir, bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
     expect(first.problem).toBeNull();
-    first.close();
-    fs.mkdirSync(path.join(dataDir, 'packs', '.staging-deadbeef'));
+    await first.close();
+    fs.writeFileSync(path.join(dataDir, 'packs', '.staging-deadbeef.ayilpack'), 'half a pack');
+    const installedBefore = fs.readdirSync(path.join(dataDir, 'packs')).filter((n) => !n.startsWith('.'));
 
-    const second = startCore({ dataDir, bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
-    expect(fs.readdirSync(path.join(dataDir, 'packs'))).toEqual(['kg.ayil.first-steps@1.0.0']);
+    const second = await startCore({ dataDir, bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
+    expect(fs.readdirSync(path.join(dataDir, 'packs'))).toEqual(installedBefore);
+    expect(installedBefore).toEqual([expect.stringMatching(/^kg\.ayil\.first-steps@1\.0\.0\.[0-9a-f]+\.ayilpack$/)]);
     const grant = await second.dispatch('learners.create', { displayName: 'Нурлан', avatar: 'tree', language: 'en' }, null);
     if (!grant.ok) throw new Error(grant.error.code);
     const courses = await second.dispatch('courses.list', {}, (grant.value as { token: string }).token);
     expect(courses).toMatchObject({ ok: true, value: { courses: [{ packId: 'kg.ayil.first-steps', courseId: 'computer-basics' }] } });
-    second.close();
+    await second.close();
   });
 });

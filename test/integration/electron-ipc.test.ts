@@ -24,7 +24,7 @@ function eventFrom(url: string, topFrame = true): IpcMainInvokeEvent {
 describe('the Electron IPC host (Electron mocked: its binary cannot run here)', () => {
   it('serves the same API table on one channel', async () => {
     const ipc = fakeIpc();
-    const core = startCore({ dataDir: tempDir(), bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
+    const core = await startCore({ dataDir: tempDir(), bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
     serveApiOverIpc(ipc, core.dispatch);
     expect([...ipc.handlers.keys()]).toEqual([IPC_CHANNEL]);
     const call = ipc.handlers.get(IPC_CHANNEL)!;
@@ -42,17 +42,17 @@ describe('the Electron IPC host (Electron mocked: its binary cannot run here)', 
       ok: false,
       error: { code: 'input.invalid' },
     });
-    core.close();
+    await core.close();
   });
 
   it('answers only the app’s own top frame', async () => {
     const ipc = fakeIpc();
-    const core = startCore({ dataDir: tempDir(), bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
+    const core = await startCore({ dataDir: tempDir(), bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
     serveApiOverIpc(ipc, core.dispatch);
     const call = ipc.handlers.get(IPC_CHANNEL)!;
     expect(await call(eventFrom('https://evil.example/'), 'learners.list', {}, null)).toMatchObject({ error: { code: 'auth.forbidden' } });
     expect(await call(eventFrom('app://ayil/frame.html', false), 'learners.list', {}, null)).toMatchObject({ error: { code: 'auth.forbidden' } });
     expect(await call(eventFrom('app://ayil/index.html'), 'learners.list', {}, null)).toEqual({ ok: true, value: [] });
-    core.close();
+    await core.close();
   });
 });

@@ -12,12 +12,12 @@ afterEach(async () => {
 
 /** Core on a real data folder, served by the real HTTP host on a loopback port. */
 export async function startInProcessHost(dataDir = tempDir()): Promise<{ url: string; core: Core; dataDir: string }> {
-  const core = startCore({ dataDir, bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
+  const core = await startCore({ dataDir, bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
   const app = buildHttpHost(core, { rendererDir: RENDERER_DIR });
   await app.listen({ host: '127.0.0.1', port: 0 });
   open.push(async () => {
     await app.close();
-    core.close();
+    await core.close();
   });
   const { port } = app.server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, core, dataDir };

@@ -9,8 +9,8 @@ afterEach(() => {
 });
 
 /** A fresh folder on the real disk, removed after the test. */
-export function tempDir(prefix = 'ayil-test-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+export function tempDir(prefix = 'ayil-test-', parent = os.tmpdir()): string {
+  const dir = fs.mkdtempSync(path.join(parent, prefix));
   made.push(dir);
   return dir;
 }

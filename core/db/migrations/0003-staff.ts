@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+
+/** Facilitator and administrator accounts; passwords only as salted scrypt hashes. */
+export function up(db: Database): void {
+  db.exec(`
+    CREATE TABLE staff (
+      id            INTEGER PRIMARY KEY,
+      name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      role          TEXT NOT NULL CHECK (role IN ('facilitator', 'admin')),
+      password_hash TEXT NOT NULL,
+      created_at    TEXT NOT NULL
+    ) STRICT;
+  `);
+}
