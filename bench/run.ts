@@ -1,4 +1,6 @@
 // `npm run bench`: each benchmark prints its time against a bare baseline measured in the same run.
+import { packImport } from './pack-import';
 import { stepRecording } from './step-recording';
 
 await stepRecording();
+await packImport();
