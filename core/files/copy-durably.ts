@@ -18,19 +18,21 @@ const CHUNK_BYTES = 8 * 1024 * 1024;
 export async function copyDurably(from: string, to: string, options: CopyOptions, onBytes: (done: number) => void = () => {}): Promise<void> {
   let source: fs.promises.FileHandle | undefined;
   let target: fs.promises.FileHandle | undefined;
+  let writing: Promise<unknown> = Promise.resolve();
   try {
     source = await fs.promises.open(from, 'r');
     target = await fs.promises.open(to, 'wx');
     const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
     let position = 0;
-    let writing: Promise<unknown> = Promise.resolve();
     for (let turn = 0; ; turn++) {
       if (options.signal?.aborted) throw options.signal.reason;
       const buffer = buffers[turn % 2]!;
       const { bytesRead } = await source.read(buffer, 0, CHUNK_BYTES, position);
       await writing;
       if (bytesRead === 0) break;
-      writing = target.write(buffer, 0, bytesRead, position);
+      writing = writeFully(target, buffer.subarray(0, bytesRead), position);
+      // Awaited on the next turn; until then a failure (ENOSPC) must not count as unhandled.
+      writing.catch(() => {});
       position += bytesRead;
       onBytes(position);
     }
@@ -38,7 +40,16 @@ export async function copyDurably(from: string, to: string, options: CopyOptions
   } catch (error) {
     throw options.mapError(error);
   } finally {
+    await writing.catch(() => {});
     await target?.close().catch(() => {});
     await source?.close().catch(() => {});
+  }
+}
+
+/** A write may take fewer bytes than asked (rare on files, possible on odd drivers): finish it. */
+async function writeFully(handle: fs.promises.FileHandle, data: Buffer, position: number): Promise<void> {
+  for (let offset = 0; offset < data.length; ) {
+    const { bytesWritten } = await handle.write(data, offset, data.length - offset, position + offset);
+    offset += bytesWritten;
   }
 }

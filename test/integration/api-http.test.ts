@@ -66,6 +66,19 @@ describe('the API over HTTP', () => {
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'api.bad_request' } });
   });
 
+  it('answers a wrong staff password with 401 and the same code as an unknown name', async () => {
+    const { url, core } = await startInProcessHost();
+    await core.createStaffAccount({ name: 'Айжан', role: 'facilitator', password: 'right one' });
+    const wrong = await callHttp(url, 'staff.login', { name: 'айжан', password: 'wrong one' });
+    const unknown = await callHttp(url, 'staff.login', { name: 'Nobody', password: 'right one' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual({ ok: false, error: { code: 'staff.login_failed', params: {} } });
+    expect(unknown.body).toEqual(wrong.body);
+    const right = await callHttp(url, 'staff.login', { name: 'айжан', password: 'right one' });
+    expect(right.body).toMatchObject({ ok: true, value: { role: 'facilitator' } });
+    expect((await callHttp(url, 'packs.installed', {}, right.body.value.token)).status).toBe(200);
+  });
+
   it('serves the built interface with a strict content security policy', async () => {
     const { url } = await startInProcessHost();
     const response = await fetch(url);

@@ -5,7 +5,9 @@ export function up(db: Database): void {
   db.exec(`
     CREATE TABLE staff (
       id            INTEGER PRIMARY KEY,
-      name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      name          TEXT NOT NULL,
+      -- SQLite's NOCASE folds only ASCII: the key is lower-cased in JS, so 'Айжан' = 'айжан'.
+      name_key      TEXT NOT NULL UNIQUE,
       role          TEXT NOT NULL CHECK (role IN ('facilitator', 'admin')),
       password_hash TEXT NOT NULL,
       created_at    TEXT NOT NULL

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { buildHttpHost } from '../../../server/http';
+import { RENDERER_DIR } from '../../support/paths';
 import { generatePublisherKey } from '../../../core/packs/signing';
 import { PACK_ID, makePack, noise, testKey } from '../../support/packs';
 import { call, importThroughApi, shippedKeysDir, staffToken, startTestCore } from '../../support/test-core';
@@ -25,6 +28,23 @@ describe('importing a pack', () => {
     let text = '';
     for await (const chunk of asset.stream) text += chunk;
     expect(text).toBe('hello 1.0.0');
+
+    // The browser host serves the same file to the page, and nothing outside the pack.
+    const host = buildHttpHost(core, { rendererDir: RENDERER_DIR });
+    await host.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const base = `http://127.0.0.1:${(host.server.address() as AddressInfo).port}`;
+      const served = await fetch(`${base}/packs/${PACK_ID}/images/hello.txt`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toContain('text/plain');
+      expect(await served.text()).toBe('hello 1.0.0');
+      const missing = await fetch(`${base}/packs/${PACK_ID}/images/nope.png`);
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'pack.asset_not_found' } });
+      expect((await fetch(`${base}/packs/${PACK_ID}/..%2F..%2Fayil.db`)).status).toBe(404);
+    } finally {
+      await host.close();
+    }
   });
 
   it('updates to a newer version and keeps learner progress, matched by step id', async () => {

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../core/db/open';
+import { Staff } from '../../../core/staff/staff';
+import { tempDir } from '../../support/temp-dir';
+
+describe('migration 0003: staff accounts', () => {
+  it('adds staff accounts with unique names (ignoring case) and keeps existing rows', async () => {
+    const file = path.join(tempDir(), 'ayil.db');
+    const old = openDatabase(file, { upTo: 2 });
+    old.prepare("INSERT INTO learners (id, display_name, avatar, language, created_at) VALUES (1, 'A', 'sun', 'ky', 't')").run();
+    old.close();
+
+    const db = openDatabase(file, { upTo: 3 });
+    expect(db.prepare('SELECT display_name FROM learners').all()).toEqual([{ display_name: 'A' }]);
+    const staff = new Staff(db, () => new Date());
+    await staff.create({ name: 'Айжан', role: 'admin', password: 'тоо-суу-2026' });
+    await expect(staff.create({ name: 'айжан', role: 'facilitator', password: 'x' })).rejects.toThrow(/UNIQUE/);
+    expect(await staff.login('Айжан', 'тоо-суу-2026')).toMatchObject({ role: 'admin' });
+    await expect(staff.login('Айжан', 'wrong')).rejects.toMatchObject({ code: 'staff.login_failed' });
+    await expect(staff.login('Nobody', 'тоо-суу-2026')).rejects.toMatchObject({ code: 'staff.login_failed' });
+
+    const stored = db.prepare<[], { password_hash: string }>('SELECT password_hash FROM staff').get()!.password_hash;
+    expect(stored).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(stored).not.toContain('тоо-суу-2026');
+    db.close();
+  });
+});
