@@ -3,6 +3,7 @@ import path from 'node:path';
 import { freeBytes, type Drive } from '../drives';
 import { AppError } from '../errors';
 import { describeStickPacks, exportPacksToDrive } from '../packs/drive-packs';
+import type { Certificates } from '../certificates/certificates';
 import type { Settings } from '../kiosk/settings';
 import type { Learners } from '../learners/learners';
 import type { ImportQueue } from '../packs/import-queue';
@@ -29,6 +30,7 @@ export interface Services {
   settings: Settings;
   progress: Progress;
   staff: Staff;
+  certificates: Certificates;
   installer: PackInstaller;
   imports: ImportQueue;
   trust: TrustStore;
@@ -41,21 +43,29 @@ const done = { done: true } as const;
 
 /** The implementation of every contract method, each a thin call into a core service. */
 export function createHandlers(services: Services): Handlers {
-  const { learners, sessions, settings, progress, staff, installer, imports, trust } = services;
+  const { learners, sessions, settings, progress, staff, installer, imports, trust, certificates } = services;
   const grant = (learnerId: number) => ({
     learner: learners.get(learnerId),
     token: sessions.open({ role: 'learner', learnerId }),
   });
 
   return {
-    'kiosk.state': () => ({ language: settings.language(), siteName: settings.siteName() }),
+    'kiosk.state': () => ({ language: settings.language(), siteName: settings.siteName(), idleTimeoutSeconds: settings.idleTimeoutSeconds() }),
     'kiosk.setLanguage': ({ language }) => {
       settings.setLanguage(language);
       return done;
     },
     'learners.list': () => learners.list(),
-    'learners.create': (input) => grant(learners.create(input).id),
-    'learners.choose': ({ learnerId }) => grant(learnerId),
+    'learners.create': async (input) => grant((await learners.create(input)).id),
+    'learners.choose': async ({ learnerId, secret }) => {
+      await learners.unlock(learnerId, secret);
+      return grant(learnerId);
+    },
+    'learners.guest': async ({ language }) => grant((await learners.create({ displayName: '', avatar: 'star', language, guest: true })).id),
+    'learners.resetSecret': ({ learnerId }) => {
+      learners.resetSecret(learnerId);
+      return done;
+    },
     'session.logout': (_input, { token }) => {
       if (token) sessions.close(token);
       return done;
@@ -64,6 +74,20 @@ export function createHandlers(services: Services): Handlers {
       learners.setLanguage(learnerId, language);
       return done;
     },
+    'learner.me': (_input, { learnerId }) => {
+      const profile = learners.profile(learnerId);
+      return { learner: learners.get(learnerId), profileAsked: profile.asked, gender: profile.gender, birthYear: profile.birthYear };
+    },
+    'learner.setProfile': (profile, { learnerId }) => {
+      learners.setProfile(learnerId, profile);
+      return done;
+    },
+    'learner.setSecret': async ({ secret }, { learnerId }) => {
+      await learners.setSecret(learnerId, secret);
+      return done;
+    },
+    'certificates.mine': (_input, { learnerId }) => certificates.forLearner(learnerId),
+    'certificates.verify': ({ code }) => certificates.verify(code),
     'courses.list': (_input, { learnerId }) => progress.courses(learnerId),
     'lessons.get': ({ packId, lessonId }, { learnerId }) => progress.lesson(learnerId, packId, lessonId),
     'progress.submitStep': ({ packId, lessonId, stepId, answer }, { learnerId }) =>

@@ -7,6 +7,7 @@ import { createHandlers } from '../api/handlers';
 import { openDatabase, type Db } from '../db/open';
 import { AppError } from '../errors';
 import { DriveWatcher } from '../drives';
+import { Certificates } from '../certificates/certificates';
 import { Settings } from '../kiosk/settings';
 import { Learners } from '../learners/learners';
 import { PackAssets } from '../packs/assets';
@@ -87,8 +88,30 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const drives = new DriveWatcher({ roots: options.driveRoots, intervalMs: options.drivePollMs, log });
   await drives.start();
 
-  const sessions = new Sessions();
+  const settings = new Settings(db);
+  const learners = new Learners(db, now);
+  learners.removeAllGuests(); // a guest's session did not survive the restart; neither does their data
+  const certificates = new Certificates(db, () => settings.certificateKey());
+  // The server ends an idle session a minute after the screen would have logged it out.
+  const sessions = new Sessions(
+    () => (settings.idleTimeoutSeconds() + 60) * 1000,
+    now,
+    (session) => {
+      if (session.learnerId !== null) learners.removeGuest(session.learnerId);
+    },
+  );
   const staff = new Staff(db, now);
+  const progress = new Progress(db, catalog, now, (learnerId, found, at) =>
+    certificates.issue({
+      learnerId,
+      learnerName: learners.get(learnerId).displayName,
+      packId: found.pack.id,
+      courseId: found.course.id,
+      courseTitle: found.course.title,
+      siteName: settings.siteName(),
+      issuedOn: at.toISOString().slice(0, 10),
+    }),
+  );
   const imports = new ImportQueue(installer, afterPacksChanged);
   const handlers = createHandlers({
     sessions,
@@ -96,9 +119,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     installer,
     imports,
     trust,
-    learners: new Learners(db, now),
-    settings: new Settings(db),
-    progress: new Progress(db, catalog, now),
+    learners,
+    settings,
+    progress,
+    certificates,
     drives: () => drives.current(),
     afterPacksChanged,
   });

@@ -2,5 +2,7 @@
 export * from './languages';
 export * from './result';
 export * from './schemas';
+export * from './steps';
+export * from './form-rules';
 export * from './methods';
 export * from './bridge';

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { LanguageSchema } from './languages';
 import {
   AvatarSchema,
+  CertificateSchema,
+  GenderSchema,
+  LearnerProfileSchema,
+  SecretSchema,
   ContinuePointSchema,
   CourseSummarySchema,
   DisplayNameSchema,
@@ -14,10 +18,10 @@ import {
   LessonRefSchema,
   LessonViewSchema,
   SessionGrantSchema,
-  StepAnswerSchema,
   StepOutcomeSchema,
   ContentIdSchema,
 } from './schemas';
+import { StepAnswerSchema } from './steps';
 
 /**
  * Who may call a method. `learner` needs a learner's session; `facilitator` is met by a
@@ -45,7 +49,7 @@ export const methods = {
   'kiosk.state': method({
     role: 'none',
     input: NoInput,
-    output: z.object({ language: LanguageSchema.nullable(), siteName: z.string() }),
+    output: z.object({ language: LanguageSchema.nullable(), siteName: z.string(), idleTimeoutSeconds: z.number().int().positive() }),
   }),
   'kiosk.setLanguage': method({
     role: 'none',
@@ -59,13 +63,25 @@ export const methods = {
   }),
   'learners.create': method({
     role: 'none',
-    input: z.strictObject({ displayName: DisplayNameSchema, avatar: AvatarSchema, language: LanguageSchema }),
+    input: z.strictObject({ displayName: DisplayNameSchema, avatar: AvatarSchema, language: LanguageSchema, secret: SecretSchema.optional() }),
     output: SessionGrantSchema,
   }),
+  /** Opens a profile; a profile with a secret needs it (five wrong tries lock it for a minute). */
   'learners.choose': method({
     role: 'none',
-    input: z.strictObject({ learnerId: LearnerIdSchema }),
+    input: z.strictObject({ learnerId: LearnerIdSchema, secret: SecretSchema.optional() }),
     output: SessionGrantSchema,
+  }),
+  /** A guest: learns like anyone, and everything is deleted at logout. */
+  'learners.guest': method({
+    role: 'none',
+    input: z.strictObject({ language: LanguageSchema }),
+    output: SessionGrantSchema,
+  }),
+  'learners.resetSecret': method({
+    role: 'facilitator',
+    input: z.strictObject({ learnerId: LearnerIdSchema }),
+    output: Ok,
   }),
   'session.logout': method({
     role: 'none',
@@ -76,6 +92,33 @@ export const methods = {
     role: 'learner',
     input: z.strictObject({ language: LanguageSchema }),
     output: Ok,
+  }),
+  'learner.me': method({
+    role: 'learner',
+    input: NoInput,
+    output: LearnerProfileSchema,
+  }),
+  /** The optional questions, answered once; each may be "prefer not to say" (undisclosed / null). */
+  'learner.setProfile': method({
+    role: 'learner',
+    input: z.strictObject({ gender: GenderSchema, birthYear: z.number().int().min(1900).max(2100).nullable() }),
+    output: Ok,
+  }),
+  'learner.setSecret': method({
+    role: 'learner',
+    input: z.strictObject({ secret: SecretSchema.nullable() }),
+    output: Ok,
+  }),
+  'certificates.mine': method({
+    role: 'learner',
+    input: NoInput,
+    output: z.array(CertificateSchema),
+  }),
+  /** A facilitator checks the code printed on a certificate. */
+  'certificates.verify': method({
+    role: 'facilitator',
+    input: z.strictObject({ code: z.string().trim().min(1).max(40) }),
+    output: CertificateSchema,
   }),
   'courses.list': method({
     role: 'learner',

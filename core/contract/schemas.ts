@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { LanguageSchema } from './languages';
 import { ApiErrorSchema } from './result';
+import { ContentIdSchema, LocalizedTextSchema } from './primitives';
+import { StepViewSchema } from './steps';
 
-/** Text a pack gives per language; the renderer picks one and falls back to the pack's default. */
-export const LocalizedTextSchema = z.partialRecord(LanguageSchema, z.string());
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+export { ContentIdSchema, LocalizedTextSchema, type LocalizedText } from './primitives';
 
 /** Pictures a learner can choose for their profile; names are translated in the UI. */
 export const AVATARS = ['sun', 'moon', 'tree', 'flower', 'mountain', 'star', 'heart', 'drop'] as const;
@@ -13,14 +13,28 @@ export type Avatar = z.infer<typeof AvatarSchema>;
 
 export const DisplayNameSchema = z.string().trim().min(1).max(40);
 export const LearnerIdSchema = z.number().int().positive();
-/** Pack, course, lesson and step ids: stable, ASCII, safe in paths and URLs. */
-export const ContentIdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/);
+
+/** Nine pictures; a picture secret is three of them in order, for learners who cannot read numbers. */
+export const PICTURE_SECRETS = ['apple', 'horse', 'yurt', 'cup', 'bird', 'key', 'house', 'book', 'fish'] as const;
+export const SecretSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('pin'), pin: z.string().regex(/^\d{4}$/) }),
+  z.strictObject({ kind: z.literal('pictures'), pictures: z.array(z.enum(PICTURE_SECRETS)).length(3) }),
+]);
+export type Secret = z.infer<typeof SecretSchema>;
+
+export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
+export const GenderSchema = z.enum(GENDERS);
+export type Gender = z.infer<typeof GenderSchema>;
 
 export const LearnerSchema = z.object({
   id: LearnerIdSchema,
   displayName: z.string(),
   avatar: AvatarSchema,
   language: LanguageSchema,
+  secret: z.enum(['none', 'pin', 'pictures']),
+  /** Seconds until a locked profile may be tried again; 0 when it is not locked. */
+  lockedSeconds: z.number().int().nonnegative(),
+  guest: z.boolean(),
 });
 export type Learner = z.infer<typeof LearnerSchema>;
 
@@ -53,18 +67,6 @@ export const ContinuePointSchema = LessonRefSchema.extend({
   stepId: ContentIdSchema,
 });
 
-/** Steps as the player sees them: the answer key stays in core, which judges answers. */
-export const StepViewSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), id: ContentIdSchema, body: LocalizedTextSchema }),
-  z.object({
-    kind: z.literal('single-choice'),
-    id: ContentIdSchema,
-    question: LocalizedTextSchema,
-    options: z.array(z.object({ id: ContentIdSchema, text: LocalizedTextSchema })),
-  }),
-]);
-export type StepView = z.infer<typeof StepViewSchema>;
-
 export const LessonViewSchema = LessonRefSchema.extend({
   courseId: ContentIdSchema,
   defaultLanguage: LanguageSchema,
@@ -76,13 +78,16 @@ export const LessonViewSchema = LessonRefSchema.extend({
 });
 export type LessonView = z.infer<typeof LessonViewSchema>;
 
-export const StepAnswerSchema = z.strictObject({ optionId: ContentIdSchema });
-
 export const StepOutcomeSchema = z.object({
-  /** null for steps that are not judged (text). */
+  /** null for steps that are not judged (text, image, audio, video). */
   correct: z.boolean().nullable(),
   lessonCompleted: z.boolean(),
+  /** Set when this step completed the course's last lesson: the learner has a certificate now. */
+  courseCompleted: z.boolean(),
   nextStepId: ContentIdSchema.nullable(),
+  /** For a practice e-service form: the fields that break a rule, and the practice reference. */
+  fieldErrors: z.record(z.string(), z.string()).optional(),
+  reference: z.string().optional(),
 });
 
 export const TrustLevelSchema = z.enum(['trusted', 'untrusted', 'unsigned']);
@@ -136,4 +141,23 @@ export const DriveSchema = z.object({
   label: z.string(),
   freeBytes: z.number().nonnegative(),
   packs: z.array(StickPackSchema),
+});
+
+export const LearnerProfileSchema = z.object({
+  learner: LearnerSchema,
+  /** Whether the optional questions (gender, birth year) were already asked. */
+  profileAsked: z.boolean(),
+  gender: GenderSchema.nullable(),
+  birthYear: z.number().int().nullable(),
+});
+
+export const CertificateSchema = z.object({
+  id: z.number().int(),
+  packId: ContentIdSchema,
+  courseId: ContentIdSchema,
+  learnerName: z.string(),
+  courseTitle: LocalizedTextSchema,
+  siteName: z.string(),
+  issuedOn: z.string(),
+  code: z.string(),
 });

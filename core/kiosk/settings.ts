@@ -1,4 +1,5 @@
 import { LanguageSchema, type Language } from '../contract';
+import { newSiteKey } from '../certificates/certificates';
 import type { Db } from '../db/open';
 
 /** Kiosk-wide settings kept in the database (so they survive restarts and follow backups). */
@@ -27,5 +28,21 @@ export class Settings {
 
   siteName(): string {
     return this.get('site.name') ?? '';
+  }
+
+  /** Idle time before a learner is logged out (the site's setting; 5 minutes unless changed). */
+  idleTimeoutSeconds(): number {
+    const value = Number(this.get('site.idle_timeout_seconds'));
+    return Number.isInteger(value) && value > 0 ? value : 300;
+  }
+
+  /** The key certificate codes are derived with; made once, never leaves the kiosk. */
+  certificateKey(): Buffer {
+    let key = this.get('site.certificate_key');
+    if (!key) {
+      key = newSiteKey();
+      this.set('site.certificate_key', key);
+    }
+    return Buffer.from(key, 'base64');
   }
 }

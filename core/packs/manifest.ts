@@ -1,32 +1,67 @@
 import { z } from 'zod';
-import { ContentIdSchema, LanguageSchema, LocalizedTextSchema } from '../contract';
+import {
+  AudioStepSchema,
+  ChecklistStepSchema,
+  ContentIdSchema,
+  FormStepSchema,
+  ImageStepSchema,
+  KeyboardStepSchema,
+  LanguageSchema,
+  LocalizedTextSchema,
+  MatchingStepSchema,
+  MouseStepSchema,
+  MultipleChoiceViewSchema,
+  OrderingStepSchema,
+  SingleChoiceViewSchema,
+  TextStepSchema,
+  VideoStepSchema,
+} from '../contract';
 
 /**
  * The pack manifest (format 2), documented in docs/pack-format.md. Its exact bytes are what the
  * publisher signs; it lists every content file with size and SHA-256, so one signature covers all.
  * Course, lesson and step ids stay stable across versions so learner progress survives updates.
  */
-const TextStepSchema = z.strictObject({
-  kind: z.literal('text'),
-  id: ContentIdSchema,
-  body: LocalizedTextSchema,
-});
+/** Choice steps carry their answer keys in the pack; core strips them before the player sees a step. */
+const SingleChoiceStepSchema = SingleChoiceViewSchema.extend({ correctOptionId: ContentIdSchema }).refine(
+  (step) => step.options.some((option) => option.id === step.correctOptionId),
+  { message: 'correctOptionId must name one of the options', path: ['correctOptionId'] },
+);
 
-const SingleChoiceStepSchema = z
-  .strictObject({
-    kind: z.literal('single-choice'),
-    id: ContentIdSchema,
-    question: LocalizedTextSchema,
-    options: z.array(z.strictObject({ id: ContentIdSchema, text: LocalizedTextSchema })).min(2),
-    correctOptionId: ContentIdSchema,
-  })
-  .refine((step) => step.options.some((option) => option.id === step.correctOptionId), {
-    message: 'correctOptionId must name one of the options',
-    path: ['correctOptionId'],
-  });
+const MultipleChoiceStepSchema = MultipleChoiceViewSchema.extend({ correctOptionIds: z.array(ContentIdSchema).min(1) }).refine(
+  (step) => step.correctOptionIds.every((id) => step.options.some((option) => option.id === id)),
+  { message: 'correctOptionIds must name options', path: ['correctOptionIds'] },
+);
 
-export const StepSchema = z.discriminatedUnion('kind', [TextStepSchema, SingleChoiceStepSchema]);
+export const StepSchema = z.discriminatedUnion('kind', [
+  TextStepSchema,
+  ImageStepSchema,
+  AudioStepSchema,
+  VideoStepSchema,
+  SingleChoiceStepSchema,
+  MultipleChoiceStepSchema,
+  OrderingStepSchema,
+  MatchingStepSchema,
+  MouseStepSchema,
+  KeyboardStepSchema,
+  FormStepSchema,
+  ChecklistStepSchema,
+]);
 export type Step = z.infer<typeof StepSchema>;
+
+/** The pack files a step shows or plays; each must be listed in the manifest. */
+export function stepFiles(step: Step): string[] {
+  switch (step.kind) {
+    case 'image':
+      return [step.file];
+    case 'audio':
+      return Object.values(step.tracks).flatMap((track) => (track ? [track.file] : []));
+    case 'video':
+      return [step.file, ...(step.poster ? [step.poster] : []), ...Object.values(step.captions ?? {}).filter((f): f is string => Boolean(f))];
+    default:
+      return [];
+  }
+}
 
 const CompetenceSchema = z.strictObject({
   code: z.string().regex(/^[1-5]\.[1-4]$/),
@@ -94,6 +129,9 @@ export const ManifestSchema = z
             ctx.addIssue({ code: 'custom', path: ['courses', c, 'lessons', l, 'steps', s, 'id'], message: 'step ids must be unique in a lesson' });
           }
           steps.add(step.id);
+          for (const file of stepFiles(step)) {
+            if (!files.has(file)) ctx.addIssue({ code: 'custom', path: ['courses', c, 'lessons', l, 'steps', s], message: `file not in the pack: ${file}` });
+          }
         });
       }),
     );

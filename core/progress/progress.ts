@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import type { ContinuePointSchema, CourseSummary, LessonView, StepOutcomeSchema, StepView } from '../contract';
+import type { ContinuePointSchema, CourseSummary, LessonView, StepAnswer, StepOutcomeSchema } from '../contract';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import type { Catalog, LessonLocation } from '../packs/catalog';
-import type { Step } from '../packs/manifest';
+import { judge } from './judge';
+import { toStepView } from './step-view';
 
 type StepOutcome = z.infer<typeof StepOutcomeSchema>;
 type ContinuePoint = z.infer<typeof ContinuePointSchema>;
@@ -21,6 +22,8 @@ export class Progress {
     private readonly db: Db,
     private readonly catalog: Catalog,
     private readonly now: () => Date,
+    /** Runs inside the transaction that completes a course's last lesson (issues the certificate). */
+    private readonly onCourseCompleted: (learnerId: number, found: LessonLocation, at: Date) => void = () => {},
   ) {}
 
   courses(learnerId: number): { continue: ContinuePoint | null; courses: CourseSummary[] } {
@@ -115,19 +118,22 @@ export class Progress {
    * Records that the learner finished a step. Judged steps count only when answered correctly;
    * a wrong answer changes nothing, so the learner simply tries again.
    */
-  submitStep(learnerId: number, packId: string, lessonId: string, stepId: string, answer?: { optionId: string }): StepOutcome {
+  submitStep(learnerId: number, packId: string, lessonId: string, stepId: string, answer?: StepAnswer): StepOutcome {
     const found = this.locate(packId, lessonId);
     const steps = found.lesson.steps;
     const index = steps.findIndex((s) => s.id === stepId);
     const step = steps[index];
     if (!step) throw new AppError('step.not_found', { stepId });
 
-    const correct = judge(step, answer);
-    if (correct === false) return { correct, lessonCompleted: false, nextStepId: step.id };
+    const judgement = judge(step, answer);
+    if (judgement.correct === false) {
+      return { correct: false, lessonCompleted: false, courseCompleted: false, nextStepId: step.id, ...(judgement.fieldErrors ? { fieldErrors: judgement.fieldErrors } : {}) };
+    }
 
     const next = steps[index + 1] ?? null;
-    const at = this.now().toISOString();
-    const lessonCompleted = this.db.transaction(() => {
+    const now = this.now();
+    const at = now.toISOString();
+    const { lessonCompleted, courseCompleted } = this.db.transaction(() => {
       this.db
         .prepare('INSERT OR IGNORE INTO step_progress (learner_id, pack_id, lesson_id, step_id, completed_at) VALUES (?, ?, ?, ?, ?)')
         .run(learnerId, packId, lessonId, stepId, at);
@@ -156,9 +162,27 @@ export class Progress {
           at,
           completedAt: complete ? at : null,
         });
-      return complete;
+      const courseDone = complete && this.courseComplete(learnerId, found);
+      if (courseDone) this.onCourseCompleted(learnerId, found, now);
+      return { lessonCompleted: complete, courseCompleted: courseDone };
     })();
-    return { correct, lessonCompleted, nextStepId: next?.id ?? null };
+    return {
+      correct: judgement.correct,
+      lessonCompleted,
+      courseCompleted,
+      nextStepId: next?.id ?? null,
+      ...(judgement.reference ? { reference: judgement.reference } : {}),
+    };
+  }
+
+  private courseComplete(learnerId: number, found: LessonLocation): boolean {
+    const done = new Set(
+      this.db
+        .prepare<[number, string], { lesson_id: string }>('SELECT lesson_id FROM lesson_progress WHERE learner_id = ? AND pack_id = ? AND completed_at IS NOT NULL')
+        .all(learnerId, found.pack.id)
+        .map((r) => r.lesson_id),
+    );
+    return found.course.lessons.every((lesson) => done.has(lesson.id));
   }
 
   private locate(packId: string, lessonId: string): LessonLocation {
@@ -173,21 +197,3 @@ function resumeStep(found: LessonLocation, stepId: string): string {
   return found.lesson.steps.some((s) => s.id === stepId) ? stepId : found.lesson.steps[0]!.id;
 }
 
-function judge(step: Step, answer: { optionId: string } | undefined): boolean | null {
-  switch (step.kind) {
-    case 'text':
-      return null;
-    case 'single-choice':
-      if (!answer) throw new AppError('step.answer_required', { stepId: step.id });
-      return answer.optionId === step.correctOptionId;
-  }
-}
-
-function toStepView(step: Step): StepView {
-  switch (step.kind) {
-    case 'text':
-      return { kind: 'text', id: step.id, body: step.body };
-    case 'single-choice':
-      return { kind: 'single-choice', id: step.id, question: step.question, options: step.options };
-  }
-}

@@ -6,24 +6,54 @@ export interface Session {
   learnerId: number | null;
 }
 
+interface Entry extends Session {
+  lastSeen: number;
+}
+
 /**
  * Who is using the kiosk, by opaque token. Kept in memory on purpose: a restarted host asks the
  * person to pick their name again rather than leaving a shared PC logged in after a power cut.
  */
 export class Sessions {
-  private readonly byToken = new Map<string, Session>();
+  private readonly byToken = new Map<string, Entry>();
+
+  /**
+   * @param maxIdleMs how long a session may go unused before it ends (the screen's idle logout
+   *   plus a margin), so a kiosk left alone does not keep a learner logged in on the server.
+   * @param onEnd called when a session ends by logout or by idling (guests are deleted then).
+   */
+  constructor(
+    private readonly maxIdleMs: () => number,
+    private readonly now: () => Date,
+    private readonly onEnd: (session: Session) => void = () => {},
+  ) {}
 
   open(session: Session): string {
     const token = randomBytes(32).toString('base64url');
-    this.byToken.set(token, session);
+    this.byToken.set(token, { ...session, lastSeen: this.now().getTime() });
     return token;
   }
 
+  /** The live session for a token, which counts as use; an idle one ends here. */
   find(token: string): Session | undefined {
-    return this.byToken.get(token);
+    const entry = this.byToken.get(token);
+    if (!entry) return undefined;
+    const now = this.now().getTime();
+    if (now - entry.lastSeen > this.maxIdleMs()) {
+      this.end(token, entry);
+      return undefined;
+    }
+    entry.lastSeen = now;
+    return entry;
   }
 
   close(token: string): void {
+    const entry = this.byToken.get(token);
+    if (entry) this.end(token, entry);
+  }
+
+  private end(token: string, entry: Entry): void {
     this.byToken.delete(token);
+    this.onEnd(entry);
   }
 }

@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AVATARS, ERROR_CODES, LANGUAGES } from '../../core/contract';
-import en from '../../renderer/src/i18n/locales/en.json';
-import ky from '../../renderer/src/i18n/locales/ky.json';
-import ru from '../../renderer/src/i18n/locales/ru.json';
 import { REPO_ROOT } from '../support/paths';
 
-const catalogues = { ky, ru, en } as Record<string, object>;
+const LOCALES = path.join(REPO_ROOT, 'renderer', 'src', 'i18n', 'locales');
+const read = (file: string) => JSON.parse(fs.readFileSync(path.join(LOCALES, file), 'utf8')) as object;
+/** Each language's catalogue as the app assembles it (see renderer/src/i18n/i18n.ts). */
+const catalogues = Object.fromEntries(
+  LANGUAGES.map((l) => [l, { ...read(`${l}.json`), player: read(`player/${l}.json`), profiles: read(`profiles/${l}.json`) }]),
+) as Record<string, object>;
+const en = catalogues.en!;
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 function leaves(node: object, prefix = ''): string[] {

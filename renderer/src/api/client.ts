@@ -37,3 +37,12 @@ export class ApiClient {
 }
 
 export const api = new ApiClient(window.ayil ? window.ayil.call.bind(window.ayil) : httpTransport);
+
+/**
+ * Where the page loads a file of an installed pack: Electron serves them at pack://<id>/…,
+ * the browser host at packs/<id>/… on its own origin.
+ */
+export function assetUrl(packId: string, file: string): string {
+  const path = file.split('/').map(encodeURIComponent).join('/');
+  return window.ayil ? `pack://${packId}/${path}` : `packs/${encodeURIComponent(packId)}/${path}`;
+}
