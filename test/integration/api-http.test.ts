@@ -93,23 +93,23 @@ describe('the API over HTTP', () => {
     const ref = { packId: 'kg.ayil.first-steps', lessonId: 'parts-of-a-computer' };
 
     const first = await callHttp(url, 'progress.submitStep', { ...ref, stepId: 'screen-keyboard-mouse' }, token);
-    expect(first.body).toEqual({ ok: true, value: { correct: null, lessonCompleted: false, nextStepId: 'which-part-types' } });
+    expect(first.body).toEqual({ ok: true, value: { correct: null, lessonCompleted: false, courseCompleted: false, nextStepId: 'which-part-types' } });
 
     const unanswered = await callHttp(url, 'progress.submitStep', { ...ref, stepId: 'which-part-types' }, token);
     expect(unanswered.status).toBe(400);
     expect(unanswered.body).toMatchObject({ error: { code: 'step.answer_required' } });
 
     const wrong = await callHttp(url, 'progress.submitStep', { ...ref, stepId: 'which-part-types', answer: { optionId: 'mouse' } }, token);
-    expect(wrong.body).toEqual({ ok: true, value: { correct: false, lessonCompleted: false, nextStepId: 'which-part-types' } });
+    expect(wrong.body).toEqual({ ok: true, value: { correct: false, lessonCompleted: false, courseCompleted: false, nextStepId: 'which-part-types' } });
 
     const lessonAfterWrong = await callHttp(url, 'lessons.get', ref, token);
     expect(lessonAfterWrong.body.value).toMatchObject({ doneStepIds: ['screen-keyboard-mouse'], resumeStepId: 'which-part-types' });
     expect(JSON.stringify(lessonAfterWrong.body)).not.toContain('correctOptionId');
 
     const right = await callHttp(url, 'progress.submitStep', { ...ref, stepId: 'which-part-types', answer: { optionId: 'keyboard' } }, token);
-    expect(right.body.value).toEqual({ correct: true, lessonCompleted: false, nextStepId: 'well-done' });
+    expect(right.body.value).toEqual({ correct: true, lessonCompleted: false, courseCompleted: false, nextStepId: 'well-done' });
     const last = await callHttp(url, 'progress.submitStep', { ...ref, stepId: 'well-done' }, token);
-    expect(last.body.value).toEqual({ correct: null, lessonCompleted: true, nextStepId: null });
+    expect(last.body.value).toEqual({ correct: null, lessonCompleted: true, courseCompleted: true, nextStepId: null });
 
     const courses = await callHttp(url, 'courses.list', {}, token);
     expect(courses.body.value.continue).toBeNull();

@@ -2,31 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCore } from '../../core';
-import { ManifestSchema } from '../../core/packs/manifest';
+import { openPack } from '../../core/packs/pack-file';
 import { BUNDLED_PACKS_DIR, REPO_ROOT } from '../support/paths';
 
 const SOURCES_DIR = path.join(REPO_ROOT, 'content-packs');
 import { tempDir } from '../support/temp-dir';
 
 describe('packs that ship with the app', () => {
-  it('are valid and have every learner-visible text in ky, ru and en', () => {
-    const dirs = fs.readdirSync(SOURCES_DIR).filter((d) => fs.existsSync(path.join(SOURCES_DIR, d, 'manifest.json')));
-    expect(dirs.length).toBeGreaterThan(0);
-    for (const dir of dirs) {
-      const source = JSON.parse(fs.readFileSync(path.join(SOURCES_DIR, dir, 'manifest.json'), 'utf8'));
-      const manifest = ManifestSchema.parse({ ...source, format: 2, files: [] });
-      const texts: Array<Record<string, string | undefined>> = [manifest.title, manifest.description];
-      for (const course of manifest.courses) {
-        texts.push(course.title, course.description);
-        for (const lesson of course.lessons) {
-          texts.push(lesson.title);
-          for (const step of lesson.steps) {
-            if (step.kind === 'text') texts.push(step.body);
-            else texts.push(step.question, ...step.options.map((o) => o.text));
-          }
-        }
-      }
-      for (const text of texts) expect(Object.keys(text).sort()).toEqual(['en', 'ky', 'ru']);
+  it('are built from every source folder, valid, and have every learner-visible text in ky, ru and en', async () => {
+    const sources = fs.readdirSync(SOURCES_DIR).filter((d) => fs.existsSync(path.join(SOURCES_DIR, d, 'manifest.json')));
+    const built = fs.readdirSync(BUNDLED_PACKS_DIR).filter((f) => f.endsWith('.ayilpack'));
+    expect(sources.length).toBeGreaterThan(0);
+    expect(built).toHaveLength(sources.length);
+    for (const file of built) {
+      const pack = await openPack(path.join(BUNDLED_PACKS_DIR, file));
+      const perLanguage = languageKeyed(pack.manifest);
+      pack.close();
+      expect(perLanguage.length).toBeGreaterThan(5);
+      for (const { at, keys } of perLanguage) expect(keys, at).toEqual(['en', 'ky', 'ru']);
     }
   });
 
@@ -48,3 +41,11 @@ describe('packs that ship with the app', () => {
     await second.close();
   });
 });
+
+/** Every object in the manifest keyed by language (texts, narration tracks, captions), with its path. */
+function languageKeyed(node: unknown, at = ''): Array<{ at: string; keys: string[] }> {
+  if (node === null || typeof node !== 'object') return [];
+  const keys = Object.keys(node);
+  if (keys.length > 0 && keys.every((k) => ['ky', 'ru', 'en'].includes(k))) return [{ at, keys: keys.sort() }];
+  return Object.entries(node).flatMap(([key, value]) => languageKeyed(value, `${at}.${key}`));
+}
