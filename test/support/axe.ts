@@ -9,9 +9,11 @@ const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
  * rule and the elements it found. The page's context must bypass CSP (axe is injected inline).
  */
 export async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SCRIPT });
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE_SCRIPT });
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<any> } }).axe.run(document, {
+    // Runs in the page: globalThis is its window.
+    const page = globalThis as unknown as { axe: { run: (context: unknown, options: object) => Promise<any> }; document: unknown };
+    const result = await page.axe.run(page.document, {
       resultTypes: ['violations'],
     });
     return (result.violations as Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>)
