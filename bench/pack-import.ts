@@ -83,7 +83,8 @@ async function makeMixedPack(dir: string, megabytes: number, privateKeyPem: stri
     for (let j = 0; j < 4 && left > 0; j++) write(`text/page-${i}-${j}.md`, Math.min(left, 20 * 1024), true);
   }
   const manifest = JSON.parse(fs.readFileSync(path.resolve('content-packs/kg.ayil.first-steps/manifest.json'), 'utf8'));
-  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, id: 'kg.ayil.bench' }));
+  // Only the text-only course: the bench's files are its own, not the bundled pack's assets.
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, id: 'kg.ayil.bench', courses: manifest.courses.slice(0, 1) }));
   const out = path.join(dir, 'bench.ayilpack');
   await buildPack(dir, out, privateKeyPem);
   return out;

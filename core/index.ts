@@ -2,4 +2,5 @@
 export { startCore, describeProblem, DATABASE_FILE_NAME, type Core, type CoreOptions } from './app/core';
 export { resolveDataDir, resolveDriveRoots } from './app/data-dir';
 export { resolveInside } from './files/resolve-inside';
+export { contentTypeOf } from './files/content-type';
 export type { Dispatch } from './api/dispatch';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { Net, Protocol } from 'electron';
-import { resolveInside, type Core } from '../core';
+import { contentTypeOf, resolveInside, type Core } from '../core';
 
 export const APP_SCHEME = 'app';
 export const PACK_SCHEME = 'pack';
@@ -25,8 +25,10 @@ export function servePackAssets(protocol: Protocol, core: Core): void {
     if (request.method !== 'GET') return new Response(null, { status: 405 });
     const url = new URL(request.url);
     try {
-      const asset = await core.readAsset(url.host, decodeURIComponent(url.pathname.slice(1)));
-      return new Response(Readable.toWeb(asset.stream) as ReadableStream, { headers: { 'Content-Length': String(asset.size) } });
+      const file = decodeURIComponent(url.pathname.slice(1));
+      const asset = await core.readAsset(url.host, file);
+      // Chromium shows an SVG (and plays some media) only with its content type.
+      return new Response(Readable.toWeb(asset.stream) as ReadableStream, { headers: { 'Content-Length': String(asset.size), 'Content-Type': contentTypeOf(file) } });
     } catch {
       return new Response(null, { status: 404 });
     }

@@ -3,14 +3,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Result } from '../core/contract';
 import type { Core } from '../core';
 import { AppError } from '../core/errors';
+import { contentTypeOf } from '../core/files/content-type';
 import { httpStatusOf } from './http-status';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif', '.svg': 'image/svg+xml',
-  '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.opus': 'audio/ogg', '.m4a': 'audio/mp4', '.mp4': 'video/mp4', '.webm': 'video/webm',
-  '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.vtt': 'text/vtt; charset=utf-8',
-};
-const contentTypeOf = (name: string) => CONTENT_TYPES[name.slice(name.lastIndexOf('.')).toLowerCase()] ?? 'application/octet-stream';
 
 export interface HttpHostOptions {
   /** The built renderer (Vite's output). */

@@ -33,11 +33,11 @@ describe('packs that ship with the app', () => {
 
     const second = await startCore({ dataDir, bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
     expect(fs.readdirSync(path.join(dataDir, 'packs'))).toEqual(installedBefore);
-    expect(installedBefore).toEqual([expect.stringMatching(/^kg\.ayil\.first-steps@1\.0\.0\.[0-9a-f]+\.ayilpack$/)]);
+    expect(installedBefore).toEqual([expect.stringMatching(/^kg\.ayil\.first-steps@\d+\.\d+\.\d+\.[0-9a-f]+\.ayilpack$/)]);
     const grant = await second.dispatch('learners.create', { displayName: 'Нурлан', avatar: 'tree', language: 'en' }, null);
     if (!grant.ok) throw new Error(grant.error.code);
     const courses = await second.dispatch('courses.list', {}, (grant.value as { token: string }).token);
-    expect(courses).toMatchObject({ ok: true, value: { courses: [{ packId: 'kg.ayil.first-steps', courseId: 'computer-basics' }] } });
+    expect(courses).toMatchObject({ ok: true, value: { courses: expect.arrayContaining([expect.objectContaining({ packId: 'kg.ayil.first-steps', courseId: 'computer-basics' })]) } });
     await second.close();
   });
 });
