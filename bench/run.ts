@@ -1,6 +1,8 @@
 // `npm run bench`: each benchmark prints its time against a bare baseline measured in the same run.
 import { packImport } from './pack-import';
+import { rendererSpeed } from './renderer';
 import { stepRecording } from './step-recording';
 
 await stepRecording();
 await packImport();
+await rendererSpeed();

@@ -4,3 +4,5 @@ export { resolveDataDir, resolveDriveRoots } from './app/data-dir';
 export { resolveInside } from './files/resolve-inside';
 export { contentTypeOf } from './files/content-type';
 export type { Dispatch } from './api/dispatch';
+export type { Asset } from './packs/assets';
+export { parseRange } from './files/range';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { Net, Protocol } from 'electron';
-import { contentTypeOf, resolveInside, type Core } from '../core';
+import { contentTypeOf, parseRange, resolveInside, type Core } from '../core';
 
 export const APP_SCHEME = 'app';
 export const PACK_SCHEME = 'pack';
@@ -26,9 +26,13 @@ export function servePackAssets(protocol: Protocol, core: Core): void {
     const url = new URL(request.url);
     try {
       const file = decodeURIComponent(url.pathname.slice(1));
-      const asset = await core.readAsset(url.host, file);
-      // Chromium shows an SVG (and plays some media) only with its content type.
-      return new Response(Readable.toWeb(asset.stream) as ReadableStream, { headers: { 'Content-Length': String(asset.size), 'Content-Type': contentTypeOf(file) } });
+      const asset = await core.readAsset(url.host, file, parseRange(request.headers.get('range')) ?? undefined);
+      // Chromium shows an SVG (and plays some media) only with its content type; media seek with ranges.
+      const headers: Record<string, string> = { 'Content-Type': contentTypeOf(file), 'Accept-Ranges': 'bytes' };
+      const body = Readable.toWeb(asset.stream) as ReadableStream;
+      if (!asset.range) return new Response(body, { headers: { ...headers, 'Content-Length': String(asset.size) } });
+      const { start, end } = asset.range;
+      return new Response(body, { status: 206, headers: { ...headers, 'Content-Range': `bytes ${start}-${end}/${asset.size}`, 'Content-Length': String(end - start + 1) } });
     } catch {
       return new Response(null, { status: 404 });
     }

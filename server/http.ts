@@ -1,7 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Result } from '../core/contract';
-import type { Core } from '../core';
+import { parseRange, type Core } from '../core';
 import { AppError } from '../core/errors';
 import { contentTypeOf } from '../core/files/content-type';
 import { httpStatusOf } from './http-status';
@@ -57,8 +57,11 @@ export function buildHttpHost(core: Core, options: HttpHostOptions): FastifyInst
   // Files inside installed packs (images, narration, video), read from the pack's zip by core.
   app.get<{ Params: { packId: string; '*': string } }>('/packs/:packId/*', async (request, reply) => {
     try {
-      const asset = await core.readAsset(request.params.packId, request.params['*']);
-      return reply.header('Content-Length', asset.size).type(contentTypeOf(request.params['*'])).send(asset.stream);
+      const asset = await core.readAsset(request.params.packId, request.params['*'], parseRange(request.headers.range) ?? undefined);
+      reply.type(contentTypeOf(request.params['*'])).header('Accept-Ranges', 'bytes');
+      if (!asset.range) return reply.header('Content-Length', asset.size).send(asset.stream);
+      const { start, end } = asset.range;
+      return reply.code(206).header('Content-Range', `bytes ${start}-${end}/${asset.size}`).header('Content-Length', end - start + 1).send(asset.stream);
     } catch (error) {
       const result: Result<never> = { ok: false, error: error instanceof AppError ? error.toApiError() : { code: 'internal', params: {} } };
       return reply.code(httpStatusOf(result)).send(result);

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import type { Result } from '../contract';
 import { createDispatch, type Dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
@@ -10,7 +9,7 @@ import { DriveWatcher } from '../drives';
 import { Certificates } from '../certificates/certificates';
 import { Settings } from '../kiosk/settings';
 import { Learners } from '../learners/learners';
-import { PackAssets } from '../packs/assets';
+import { PackAssets, type Asset } from '../packs/assets';
 import { installBundledPacks, readShippedKeys } from '../packs/bundled';
 import { Catalog } from '../packs/catalog';
 import { ImportQueue } from '../packs/import-queue';
@@ -39,7 +38,7 @@ export interface Core {
   /** Set when the kiosk cannot work (damaged database…): every call then answers with it. */
   readonly problem: AppError | null;
   /** A file inside an installed pack, for the hosts to serve to the page. */
-  readAsset(packId: string, assetPath: string): Promise<{ stream: Readable; size: number }>;
+  readAsset(packId: string, assetPath: string, range?: { start: number; end?: number }): Promise<Asset>;
   /** For first-run set-up (and tests): creates a staff account. */
   createStaffAccount(input: { name: string; role: StaffRole; password: string }): Promise<number>;
   close(): Promise<void>;
@@ -131,7 +130,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     databaseFile,
     problem: null,
-    readAsset: (packId, assetPath) => assets.read(packId, assetPath),
+    readAsset: (packId, assetPath, range) => assets.read(packId, assetPath, range),
     createStaffAccount: (input) => staff.create(input),
     close: async () => {
       drives.stop();

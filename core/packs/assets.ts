@@ -1,8 +1,17 @@
+import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors';
 import { entryNameProblem } from './entry-names';
 import type { PackInstaller } from './installer';
 import { openEntryStream, openPack, type OpenedPack } from './pack-file';
+
+export interface Asset {
+  stream: Readable;
+  /** The whole file's size. */
+  size: number;
+  /** The part `stream` holds, when a range was asked for and could be served. */
+  range: { start: number; end: number } | null;
+}
 
 /**
  * Serves files out of installed packs, straight from their zip (packs are never unpacked).
@@ -14,7 +23,12 @@ export class PackAssets {
 
   constructor(private readonly installer: PackInstaller) {}
 
-  async read(packId: string, assetPath: string): Promise<{ stream: Readable; size: number }> {
+  /**
+   * A file's content, or with `range` (inclusive byte offsets, as HTTP gives them) only that part:
+   * media elements seek with ranges. Ranges are served for stored entries (media are stored, not
+   * deflated); a deflated entry is always sent whole, with `range` null in the answer.
+   */
+  async read(packId: string, assetPath: string, range?: { start: number; end?: number }): Promise<Asset> {
     const row = this.installer.find(packId);
     if (!row || entryNameProblem(assetPath)) throw new AppError('pack.asset_not_found', { packId, file: assetPath });
     let opened = this.open.get(row.file);
@@ -26,7 +40,17 @@ export class PackAssets {
     const pack = await opened;
     const entry = pack.entries.get(assetPath);
     if (!entry) throw new AppError('pack.asset_not_found', { packId, file: assetPath });
-    return { stream: await openEntryStream(pack.zip, entry), size: entry.uncompressedSize };
+    const size = entry.uncompressedSize;
+    if (range && entry.compressionMethod === 0 && size > 0) {
+      const start = Math.min(range.start, size - 1);
+      const end = Math.min(range.end ?? size - 1, size - 1);
+      if (start <= end) {
+        const { fileDataStart } = await pack.zip.readLocalFileHeaderPromise(entry, { minimal: true });
+        const stream = fs.createReadStream(pack.file, { start: fileDataStart + start, end: fileDataStart + end });
+        return { stream, size, range: { start, end } };
+      }
+    }
+    return { stream: await openEntryStream(pack.zip, entry), size, range: null };
   }
 
   release(file: string): void {

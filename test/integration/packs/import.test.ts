@@ -15,7 +15,8 @@ describe('importing a pack', () => {
   it('installs a signed pack, serves its lessons and files, and keeps the original signed file', async () => {
     const core = await startTestCore();
     const token = await staffToken(core, 'facilitator');
-    const file = await makePack({ files: { 'images/hello.txt': 'hello 1.0.0' } });
+    const clip = Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 251));
+    const file = await makePack({ files: { 'images/hello.txt': 'hello 1.0.0', 'media/clip.mp4': clip } });
     const job = await importThroughApi(core, token, file);
     expect(job).toMatchObject({ state: 'done', packId: PACK_ID, version: '1.0.0', error: null });
 
@@ -42,6 +43,17 @@ describe('importing a pack', () => {
       expect(missing.status).toBe(404);
       expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'pack.asset_not_found' } });
       expect((await fetch(`${base}/packs/${PACK_ID}/..%2F..%2Fayil.db`)).status).toBe(404);
+
+      // Media seek with ranges: a stored file answers with just the part asked for.
+      const part = await fetch(`${base}/packs/${PACK_ID}/media/clip.mp4`, { headers: { Range: 'bytes=1000-1099' } });
+      expect(part.status).toBe(206);
+      expect(part.headers.get('content-range')).toBe('bytes 1000-1099/4096');
+      expect(Buffer.from(await part.arrayBuffer()).equals(clip.subarray(1000, 1100))).toBe(true);
+      const tail = await fetch(`${base}/packs/${PACK_ID}/media/clip.mp4`, { headers: { Range: 'bytes=4000-' } });
+      expect(Buffer.from(await tail.arrayBuffer()).equals(clip.subarray(4000))).toBe(true);
+      const whole = await fetch(`${base}/packs/${PACK_ID}/images/hello.txt`, { headers: { Range: 'bytes=0-2' } });
+      expect(whole.status).toBe(200); // deflated entries are sent whole
+      expect(await whole.text()).toBe('hello 1.0.0');
     } finally {
       await host.close();
     }
