@@ -71,7 +71,7 @@ export async function rendererSpeed() {
     const stepStatic = await median(browser, async (page) => {
       await page.goto(`${staticUrl}/picker.html`);
       await page.getByRole('button', { name: learnerName(0) }).click();
-      await page.getByRole('link', { name: 'Open lesson 1' }).click();
+      await page.getByRole('link', { name: 'Open lesson 1', exact: true }).click();
       await page.getByText('This is the first step').waitFor();
     });
     console.log(`learner picker with ${LEARNERS} learners: ${pickerApp.toFixed(0)} ms vs static HTML ${pickerStatic.toFixed(0)} ms — ratio ${(pickerApp / pickerStatic).toFixed(2)}×`);

@@ -9,11 +9,11 @@ import type { Step } from '../packs/manifest';
 export function toStepView(step: Step): StepView {
   switch (step.kind) {
     case 'single-choice': {
-      const { correctOptionId: _key, ...view } = step;
+      const { correctOptionId: _, ...view } = step;
       return view;
     }
     case 'multiple-choice': {
-      const { correctOptionIds: _keys, ...view } = step;
+      const { correctOptionIds: _, ...view } = step;
       return view;
     }
     case 'ordering':

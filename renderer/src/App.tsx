@@ -1,13 +1,18 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from './components/ErrorBanner';
+import { IdleLogout } from './components/IdleLogout';
 import { TopBar } from './components/TopBar';
+import { CertificateScreen } from './screens/CertificateScreen';
+import { CertificatesScreen } from './screens/CertificatesScreen';
 import { CoursesScreen } from './screens/CoursesScreen';
 import { LanguageScreen } from './screens/LanguageScreen';
 import { LessonScreen } from './screens/LessonScreen';
 import { NewLearnerScreen } from './screens/NewLearnerScreen';
 import { PickerScreen } from './screens/PickerScreen';
 import { ProblemScreen } from './screens/ProblemScreen';
+import { ProfileQuestionsScreen } from './screens/ProfileQuestionsScreen';
+import { UnlockScreen } from './screens/UnlockScreen';
 import { useApp, type Screen } from './state/app-store';
 
 /**
@@ -24,10 +29,18 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <PickerScreen />;
     case 'new-learner':
       return <NewLearnerScreen />;
+    case 'unlock':
+      return <UnlockScreen key={screen.learner.id} learner={screen.learner} lockedUntil={screen.lockedUntil} />;
+    case 'profile-questions':
+      return <ProfileQuestionsScreen />;
     case 'courses':
       return <CoursesScreen />;
     case 'lesson':
       return <LessonScreen key={`${screen.packId}/${screen.lessonId}`} packId={screen.packId} lessonId={screen.lessonId} />;
+    case 'certificates':
+      return <CertificatesScreen />;
+    case 'certificate':
+      return <CertificateScreen key={screen.certificate.id} certificate={screen.certificate} />;
     case 'problem':
       return <ProblemScreen error={screen.error} />;
   }
@@ -41,6 +54,16 @@ export function App() {
     void boot();
   }, [boot]);
 
+  useEffect(() => {
+    // A page brought back from the browser's back-forward cache would show whoever was logged in
+    // when it was left: end that session instead of showing it to the next person.
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted && useApp.getState().learner) void useApp.getState().finish();
+    };
+    window.addEventListener('pageshow', onPageShow);
+    return () => window.removeEventListener('pageshow', onPageShow);
+  }, []);
+
   return (
     <div className="app">
       <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
@@ -51,6 +74,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <CurrentScreen screen={screen} />
       </main>
+      <IdleLogout />
     </div>
   );
 }

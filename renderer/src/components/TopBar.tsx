@@ -2,18 +2,20 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, LANGUAGE_NATIVE_NAMES } from '../../../core/contract';
 import { useApp } from '../state/app-store';
 import { AvatarPicture } from './AvatarPicture';
+import { ComfortControls } from './ComfortControls';
 
-/** Always on screen: who is learning, the language switch, and the big Finish button. */
+/** Always on screen: who is learning, language, text size and contrast, certificates, Finish. */
 export function TopBar() {
   const { t } = useTranslation();
-  const { learner, language, siteName, chooseLanguage, finish, screen } = useApp();
+  const { learner, language, siteName, chooseLanguage, finish, screen, go } = useApp();
+  const started = screen.name !== 'language' && screen.name !== 'loading';
   return (
     <header className="top-bar">
       <div className="brand">
         <span className="brand-name">{t('app.name')}</span>
         {siteName && <span className="site-name">{siteName}</span>}
       </div>
-      {screen.name !== 'language' && screen.name !== 'loading' && (
+      {started && (
         <nav className="language-switch" aria-label={t('language.switch')}>
           {LANGUAGES.map((code) => (
             <button
@@ -29,10 +31,22 @@ export function TopBar() {
           ))}
         </nav>
       )}
+      <ComfortControls />
       {learner && (
         <div className="who">
           <AvatarPicture avatar={learner.avatar} size={40} />
-          <span className="who-name">{t('session.greeting', { name: learner.displayName })}</span>
+          <span className="who-name">{learner.guest ? t('profiles.guest.greeting') : t('session.greeting', { name: learner.displayName })}</span>
+          {/* Guests have no name to print, and their certificates go with them at logout. */}
+          {!learner.guest && (
+            <button
+              type="button"
+              className="button top-button"
+              aria-current={screen.name === 'certificates' || screen.name === 'certificate' ? 'page' : undefined}
+              onClick={() => go({ name: 'certificates' })}
+            >
+              {t('profiles.certificates.button')}
+            </button>
+          )}
           <button type="button" className="button finish" onClick={() => void finish()}>
             {t('session.finish')}
           </button>

@@ -1,28 +1,40 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LessonView } from '../../../core/contract';
+import type { LessonView, StepAnswer } from '../../../core/contract';
 import { api } from '../api/client';
 import { LocalizedText } from '../components/LocalizedText';
 import { ProgressBar } from '../components/ProgressBar';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useApp } from '../state/app-store';
-import { SingleChoiceStep } from '../steps/SingleChoiceStep';
-import { TextStep } from '../steps/TextStep';
+import { LessonSummary } from '../steps/LessonSummary';
+import { StepContent, initialAnswer, stepMode } from '../steps/StepContent';
+import { StepFeedback, type Feedback } from '../steps/StepFeedback';
+import type { StepOutcome } from '../steps/types';
 
-type Feedback = 'correct' | 'wrong' | 'choose-first' | null;
+interface Ending {
+  lessonCompleted: boolean;
+  courseCompleted: boolean;
+}
 
-/** Plays a lesson one step at a time; core saves each finished step before the next appears. */
+/**
+ * Plays a lesson one step at a time; core judges each answer and saves each finished step before
+ * the next appears. A wrong answer is not recorded: the learner simply tries again.
+ */
 export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: string }) {
   const { t } = useTranslation();
   const { settle, go, language } = useApp();
   const [lesson, setLesson] = useState<LessonView | null>(null);
   const [index, setIndex] = useState(0);
-  const [selected, setSelected] = useState<string | null>(null);
+  /** The learner's answer so far; undefined until they touch the step. */
+  const [draft, setDraft] = useState<StepAnswer | null | undefined>(undefined);
   const [feedback, setFeedback] = useState<Feedback>(null);
-  const [answered, setAnswered] = useState<{ nextStepId: string | null; lessonCompleted: boolean } | null>(null);
-  const [finished, setFinished] = useState(false);
+  /** Core's word on the current step once it counted it done. */
+  const [accepted, setAccepted] = useState<StepOutcome | null>(null);
+  const [done, setDone] = useState<ReadonlySet<string>>(new Set());
+  const [courseCompleted, setCourseCompleted] = useState(false);
+  const [ending, setEnding] = useState<Ending | null>(null);
   const [busy, setBusy] = useState(false);
-  const stepHeading = useFocusOnMount<HTMLHeadingElement>(`${index}-${finished}-${lesson !== null}`);
+  const stepHeading = useFocusOnMount<HTMLHeadingElement>(`${index}-${ending !== null}-${lesson !== null}`);
 
   useEffect(() => {
     let live = true;
@@ -30,6 +42,7 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
       const view = settle(result);
       if (!live || !view) return;
       setLesson(view);
+      setDone(new Set(view.doneStepIds));
       const resume = view.steps.findIndex((s) => s.id === view.resumeStepId);
       setIndex(resume >= 0 ? resume : 0);
     });
@@ -42,53 +55,69 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
   const step = lesson.steps[index];
   const back = () => go({ name: 'courses' });
 
-  function moveTo(nextStepId: string | null, lessonCompleted: boolean) {
-    setSelected(null);
+  function show(next: number) {
+    setDraft(undefined);
     setFeedback(null);
-    setAnswered(null);
-    const next = lesson!.steps.findIndex((s) => s.id === nextStepId);
-    if (next >= 0) setIndex(next);
-    else if (lessonCompleted || nextStepId === null) setFinished(true);
+    setAccepted(null);
+    setEnding(null);
+    setIndex(next);
   }
 
-  async function submit() {
-    if (!step || busy) return;
-    if (step.kind === 'single-choice' && answered) return moveTo(answered.nextStepId, answered.lessonCompleted);
-    if (step.kind === 'single-choice' && !selected) return setFeedback('choose-first');
+  function moveOn(outcome: StepOutcome) {
+    const next = lesson!.steps.findIndex((s) => s.id === outcome.nextStepId);
+    if (next >= 0) return show(next);
+    setEnding({ lessonCompleted: outcome.lessonCompleted, courseCompleted: courseCompleted || outcome.courseCompleted });
+  }
+
+  /** Sends the step (with an answer for judged kinds); remembers what core counted as done. */
+  async function send(answer?: StepAnswer): Promise<StepOutcome | null> {
+    if (!step) return null;
     setBusy(true);
-    const outcome = settle(
-      await api.call('progress.submitStep', {
-        packId,
-        lessonId,
-        stepId: step.id,
-        ...(step.kind === 'single-choice' && selected ? { answer: { optionId: selected } } : {}),
-      }),
-    );
+    const outcome = settle(await api.call('progress.submitStep', { packId, lessonId, stepId: step.id, ...(answer ? { answer } : {}) }));
     setBusy(false);
-    if (!outcome) return;
-    if (outcome.correct === null) return moveTo(outcome.nextStepId, outcome.lessonCompleted);
-    setFeedback(outcome.correct ? 'correct' : 'wrong');
-    if (outcome.correct) setAnswered(outcome);
+    if (outcome && outcome.correct !== false) {
+      setAccepted(outcome);
+      setDone(new Set(done).add(step.id));
+      if (outcome.courseCompleted) setCourseCompleted(true);
+    }
+    return outcome;
   }
 
-  if (finished) {
+  async function check() {
+    if (!step || busy || accepted) return;
+    const answer = draft === undefined ? initialAnswer(step) : draft;
+    const attempt = (feedback?.attempt ?? 0) + 1;
+    if (!answer) return setFeedback({ result: 'missing', attempt });
+    const outcome = await send(answer);
+    if (outcome) setFeedback({ result: outcome.correct === false ? 'wrong' : 'correct', attempt });
+  }
+
+  async function next() {
+    if (!step || busy) return;
+    if (accepted) return moveOn(accepted);
+    const outcome = await send();
+    if (outcome) moveOn(outcome);
+  }
+
+  if (ending) {
+    const firstLeft = lesson.steps.findIndex((s) => !done.has(s.id));
     return (
-      <section className="screen lesson-done" aria-labelledby="done-title">
-        <h1 id="done-title" ref={stepHeading} tabIndex={-1}>
-          {t('lesson.completedTitle')}
-        </h1>
-        <LocalizedText as="p" className="lesson-name" text={lesson.title} defaultLanguage={lesson.defaultLanguage} />
-        <p>{t('lesson.completedText')}</p>
-        <button type="button" className="button primary big" onClick={back}>
-          {t('lesson.back')}
-        </button>
-      </section>
+      <LessonSummary
+        lesson={lesson}
+        doneCount={lesson.steps.filter((s) => done.has(s.id)).length}
+        lessonCompleted={ending.lessonCompleted}
+        courseCompleted={ending.courseCompleted}
+        heading={stepHeading}
+        onBack={back}
+        onResume={() => show(Math.max(0, firstLeft))}
+      />
     );
   }
   if (!step) return null;
 
+  const mode = stepMode(step);
+  const checking = mode === 'check' && !accepted;
   const position = t('lesson.stepOf', { current: index + 1, total: lesson.steps.length });
-  const buttonLabel = step.kind === 'single-choice' && !answered ? t('lesson.check') : t('lesson.next');
   return (
     <section className="screen lesson-screen" aria-labelledby="lesson-title">
       <div className="lesson-head">
@@ -103,29 +132,29 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
       </h2>
       <ProgressBar value={index} max={lesson.steps.length} label={position} />
       <div className="step-body" key={step.id}>
-        {step.kind === 'text' && <TextStep step={step} language={language} defaultLanguage={lesson.defaultLanguage} />}
-        {step.kind === 'single-choice' && (
-          <SingleChoiceStep
-            step={step}
-            defaultLanguage={lesson.defaultLanguage}
-            selected={selected}
-            locked={answered !== null}
-            onSelect={(id) => {
-              setSelected(id);
-              setFeedback(null);
-            }}
-          />
-        )}
+        <StepContent
+          step={step}
+          packId={packId}
+          language={language}
+          defaultLanguage={lesson.defaultLanguage}
+          locked={accepted !== null}
+          onChange={(answer) => {
+            setDraft(answer);
+            setFeedback(null);
+          }}
+          submit={send}
+          onCheck={() => void (accepted ? next() : check())}
+        />
       </div>
-      <div className="feedback" aria-live="polite">
-        {feedback === 'correct' && <p className="feedback-correct">✓ {t('lesson.correct')}</p>}
-        {feedback === 'wrong' && <p className="feedback-wrong">{t('lesson.wrong')}</p>}
-        {feedback === 'choose-first' && <p className="feedback-wrong">{t('lesson.chooseFirst')}</p>}
-      </div>
+      <StepFeedback step={step} feedback={feedback} defaultLanguage={lesson.defaultLanguage} />
       <div className="actions">
-        <button type="button" className="button primary big" onClick={() => void submit()} disabled={busy}>
-          {buttonLabel}
-        </button>
+        {/* One button that turns from "Check" into "Next", so keyboard focus stays on it. */}
+        {(mode !== 'self' || accepted) && (
+          // aria-disabled, not disabled: a disabled button would drop keyboard focus while core answers.
+          <button type="button" className="button primary big" onClick={() => void (checking ? check() : next())} aria-disabled={busy}>
+            {checking ? (step.kind === 'checklist' ? t('player.checklist.submit') : t('lesson.check')) : t('lesson.next')}
+          </button>
+        )}
       </div>
     </section>
   );

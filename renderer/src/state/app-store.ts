@@ -1,31 +1,87 @@
 import { create } from 'zustand';
-import type { ApiError, Avatar, Language, Learner, Result } from '../../../core/contract';
+import type { ApiError, Avatar, Gender, Language, Learner, MethodOutput, Result, Secret } from '../../../core/contract';
 import { api } from '../api/client';
 import { setUiLanguage } from '../i18n/i18n';
+
+export type Certificate = MethodOutput<'certificates.mine'>[number];
+
+export const TEXT_SIZES = ['normal', 'large', 'largest'] as const;
+export type TextSize = (typeof TEXT_SIZES)[number];
+export interface Comfort {
+  textSize: TextSize;
+  highContrast: boolean;
+}
+
+const COMFORT_KEY = 'ayil.comfort';
+
+/** The kiosk's last text size and contrast; a broken or missing entry means the defaults. */
+function loadComfort(): Comfort {
+  const comfort: Comfort = { textSize: 'normal', highContrast: false };
+  try {
+    const saved = JSON.parse(localStorage.getItem(COMFORT_KEY) ?? '{}') as Partial<Comfort>;
+    if (TEXT_SIZES.includes(saved.textSize as TextSize)) comfort.textSize = saved.textSize!;
+    comfort.highContrast = saved.highContrast === true;
+  } catch {
+    // Storage blocked or garbled: the defaults will do.
+  }
+  applyComfort(comfort);
+  return comfort;
+}
+
+/** Styles hang off <html> attributes, so every screen follows at once. */
+function applyComfort(comfort: Comfort): void {
+  document.documentElement.dataset.textSize = comfort.textSize;
+  document.documentElement.dataset.theme = comfort.highContrast ? 'contrast' : 'standard';
+}
+
+function saveComfort(comfort: Comfort): void {
+  applyComfort(comfort);
+  try {
+    localStorage.setItem(COMFORT_KEY, JSON.stringify(comfort));
+  } catch {
+    // Not remembered, but still applied for this visit.
+  }
+}
 
 export type Screen =
   | { name: 'loading' }
   | { name: 'language' }
   | { name: 'picker' }
   | { name: 'new-learner' }
+  /** A protected profile asks for its PIN or pictures before it opens. */
+  | { name: 'unlock'; learner: Learner; lockedUntil?: number }
+  | { name: 'profile-questions' }
   | { name: 'courses' }
   | { name: 'lesson'; packId: string; lessonId: string }
+  | { name: 'certificates' }
+  | { name: 'certificate'; certificate: Certificate }
   | { name: 'problem'; error: ApiError };
+
+/** Errors the unlock screen shows next to the number pad instead of in the banner. */
+const SECRET_ERRORS = new Set(['learner.secret_required', 'learner.secret_wrong', 'learner.locked']);
 
 interface AppState {
   screen: Screen;
   language: Language;
   siteName: string;
+  /** Seconds without a touch or key before the screen logs the learner out (the site's setting). */
+  idleTimeoutSeconds: number;
   learner: Learner | null;
   /** The last failed call, shown translated until dismissed or replaced. */
   error: ApiError | null;
+  /** Text size and contrast: the kiosk's, kept in localStorage, never a learner's. */
+  comfort: Comfort;
 
   boot(): Promise<void>;
   chooseLanguage(language: Language): Promise<void>;
   go(screen: Screen): void;
-  createLearner(input: { displayName: string; avatar: Avatar }): Promise<void>;
-  chooseLearner(learnerId: number): Promise<void>;
+  createLearner(input: { displayName: string; avatar: Avatar; secret?: Secret }): Promise<void>;
+  /** Opens a profile; returns a secret problem (wrong, locked…) for the unlock screen to show. */
+  chooseLearner(learnerId: number, secret?: Secret): Promise<ApiError | null>;
+  startGuest(): Promise<void>;
+  saveProfile(gender: Gender, birthYear: number | null): Promise<void>;
   finish(): Promise<void>;
+  setComfort(comfort: Partial<Comfort>): void;
   dismissError(): void;
   /** Unwraps a call's result; on failure shows the error (or the right screen) and returns null. */
   settle<T>(result: Result<T>): T | null;
@@ -34,75 +90,126 @@ interface AppState {
 /** Errors that mean the kiosk itself cannot work: shown as a whole screen, not a banner. */
 const FATAL = new Set(['db.damaged', 'db.too_new']);
 
-export const useApp = create<AppState>()((set, get) => ({
-  screen: { name: 'loading' },
-  language: 'ky',
-  siteName: '',
-  learner: null,
-  error: null,
+/** Everything a learner leaves in the store; reset in one place so logout cannot miss a field. */
+const NO_LEARNER = { learner: null, screen: { name: 'picker' }, error: null } as const satisfies Partial<AppState>;
 
-  async boot() {
-    const state = get().settle(await api.call('kiosk.state', {}));
-    if (!state) return;
-    if (state.language) await setUiLanguage(state.language);
+export const useApp = create<AppState>()((set, get) => {
+  /** After any way in (create, choose, guest): the questions once, then the courses. */
+  async function enter(grant: { learner: Learner; token: string }) {
+    api.setToken(grant.token);
+    // Guests are deleted at logout, so their answers would count nobody: they are not asked.
+    const me = grant.learner.guest ? null : await api.call('learner.me', {});
+    if (grant.learner.language !== get().language) await setUiLanguage(grant.learner.language);
+    // One update: the learner, their language and their first screen appear together.
     set({
-      siteName: state.siteName,
-      language: state.language ?? get().language,
-      screen: state.language ? { name: 'picker' } : { name: 'language' },
+      learner: grant.learner,
+      language: grant.learner.language,
+      error: null,
+      screen: me?.ok && !me.value.profileAsked ? { name: 'profile-questions' } : { name: 'courses' },
     });
-  },
+  }
 
-  async chooseLanguage(language) {
-    await setUiLanguage(language);
-    set({ language });
-    // The kiosk remembers the last language; a learner's profile remembers theirs.
-    const saved = get().learner
-      ? await api.call('learner.setLanguage', { language })
-      : await api.call('kiosk.setLanguage', { language });
-    get().settle(saved);
-    if (get().screen.name === 'language') set({ screen: { name: 'picker' } });
-  },
+  return {
+    screen: { name: 'loading' },
+    language: 'ky',
+    siteName: '',
+    idleTimeoutSeconds: 300,
+    learner: null,
+    error: null,
+    comfort: loadComfort(),
 
-  go(screen) {
-    set({ screen, error: null });
-  },
+    async boot() {
+      const state = get().settle(await api.call('kiosk.state', {}));
+      if (!state) return;
+      if (state.language) await setUiLanguage(state.language);
+      set({
+        siteName: state.siteName,
+        idleTimeoutSeconds: state.idleTimeoutSeconds,
+        language: state.language ?? get().language,
+        screen: state.language ? { name: 'picker' } : { name: 'language' },
+      });
+    },
 
-  async createLearner({ displayName, avatar }) {
-    const grant = get().settle(await api.call('learners.create', { displayName, avatar, language: get().language }));
-    if (!grant) return;
-    api.setToken(grant.token);
-    set({ learner: grant.learner, screen: { name: 'courses' }, error: null });
-  },
+    async chooseLanguage(language) {
+      await setUiLanguage(language);
+      set({ language });
+      // The kiosk remembers the last language; a learner's profile remembers theirs.
+      const saved = get().learner
+        ? await api.call('learner.setLanguage', { language })
+        : await api.call('kiosk.setLanguage', { language });
+      get().settle(saved);
+      if (get().screen.name === 'language') set({ screen: { name: 'picker' } });
+    },
 
-  async chooseLearner(learnerId) {
-    const grant = get().settle(await api.call('learners.choose', { learnerId }));
-    if (!grant) return;
-    api.setToken(grant.token);
-    await setUiLanguage(grant.learner.language);
-    set({ learner: grant.learner, language: grant.learner.language, screen: { name: 'courses' }, error: null });
-  },
+    go(screen) {
+      set({ screen, error: null });
+    },
 
-  async finish() {
-    await api.call('session.logout', {});
-    api.setToken(null);
-    set({ learner: null, screen: { name: 'picker' }, error: null });
-  },
+    async createLearner({ displayName, avatar, secret }) {
+      const input = { displayName, avatar, language: get().language, ...(secret ? { secret } : {}) };
+      const grant = get().settle(await api.call('learners.create', input));
+      if (grant) await enter(grant);
+    },
 
-  dismissError() {
-    set({ error: null });
-  },
+    async chooseLearner(learnerId, secret) {
+      const result = await api.call('learners.choose', secret ? { learnerId, secret } : { learnerId });
+      if (!result.ok && SECRET_ERRORS.has(result.error.code)) return result.error;
+      const grant = get().settle(result);
+      if (grant) await enter(grant);
+      return null;
+    },
 
-  settle(result) {
-    if (result.ok) return result.value;
-    const { error } = result;
-    if (FATAL.has(error.code)) {
-      set({ screen: { name: 'problem', error }, error: null });
-    } else if (error.code === 'auth.session_expired' || error.code === 'learner.not_found') {
+    async startGuest() {
+      const grant = get().settle(await api.call('learners.guest', { language: get().language }));
+      if (grant) await enter(grant);
+    },
+
+    async saveProfile(gender, birthYear) {
+      const saved = get().settle(await api.call('learner.setProfile', { gender, birthYear }));
+      if (saved) set({ screen: { name: 'courses' }, error: null });
+    },
+
+    async finish() {
+      // The screen empties first, so nothing of this learner stays visible while core answers.
+      set(NO_LEARNER);
+      await api.call('session.logout', {});
       api.setToken(null);
-      set({ learner: null, screen: { name: 'picker' }, error });
-    } else {
-      set({ error });
-    }
-    return null;
-  },
-}));
+      // Back to the kiosk's own language and settings, not the last learner's.
+      const state = await api.call('kiosk.state', {});
+      if (state.ok && !get().learner) {
+        if (state.value.language && state.value.language !== get().language) await setUiLanguage(state.value.language);
+        set({
+          siteName: state.value.siteName,
+          idleTimeoutSeconds: state.value.idleTimeoutSeconds,
+          language: state.value.language ?? get().language,
+        });
+      }
+    },
+
+    setComfort(change) {
+      const comfort = { ...get().comfort, ...change };
+      saveComfort(comfort);
+      set({ comfort });
+    },
+
+    dismissError() {
+      set({ error: null });
+    },
+
+    settle(result) {
+      if (result.ok) return result.value;
+      const { error } = result;
+      if (FATAL.has(error.code)) {
+        set({ screen: { name: 'problem', error }, error: null });
+      } else if (error.code === 'auth.session_expired' || error.code === 'learner.not_found') {
+        // A call still in flight when the learner finished: they left on purpose, nothing to say.
+        if (!get().learner && error.code === 'auth.session_expired') return null;
+        api.setToken(null);
+        set({ ...NO_LEARNER, error });
+      } else {
+        set({ error });
+      }
+      return null;
+    },
+  };
+});

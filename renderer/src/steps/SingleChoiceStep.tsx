@@ -1,18 +1,12 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, StepView } from '../../../core/contract';
 import { LocalizedText } from '../components/LocalizedText';
-
-interface Props {
-  step: Extract<StepView, { kind: 'single-choice' }>;
-  defaultLanguage: Language;
-  selected: string | null;
-  onSelect(optionId: string): void;
-  locked: boolean;
-}
+import type { AnswerProps } from './types';
 
 /** One question, big options as a native radio group: arrow keys, Space and screen readers work. */
-export function SingleChoiceStep({ step, defaultLanguage, selected, onSelect, locked }: Props) {
+export function SingleChoiceStep({ step, defaultLanguage, locked, onChange }: AnswerProps<'single-choice'>) {
   const { t } = useTranslation();
+  const [selected, setSelected] = useState<string | null>(null);
   return (
     <fieldset className="choice-step">
       <legend>
@@ -28,7 +22,10 @@ export function SingleChoiceStep({ step, defaultLanguage, selected, onSelect, lo
               value={option.id}
               checked={selected === option.id}
               disabled={locked}
-              onChange={() => onSelect(option.id)}
+              onChange={() => {
+                setSelected(option.id);
+                onChange({ optionId: option.id });
+              }}
             />
             <LocalizedText text={option.text} defaultLanguage={defaultLanguage} />
           </label>

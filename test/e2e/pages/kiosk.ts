@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import ky from '../../../renderer/src/i18n/locales/ky.json';
+import kyProfiles from '../../../renderer/src/i18n/locales/profiles/ky.json';
 
 /**
  * Page objects for the learner's screens, written against the Kyrgyz catalogue: if the UI were
@@ -40,7 +41,18 @@ export class NewLearnerScreen {
     await this.page.getByLabel(ky.newLearner.nameLabel).fill(name);
     await this.page.getByRole('radio', { name: avatarName, exact: true }).check();
     await this.page.getByRole('button', { name: ky.newLearner.create }).click();
+    // A new profile is asked the two optional questions once; these tests skip them.
+    await new ProfileQuestionsScreen(this.page).skip();
     return new CoursesScreen(this.page);
+  }
+}
+
+export class ProfileQuestionsScreen {
+  constructor(private readonly page: Page) {}
+
+  async skip() {
+    await this.page.getByRole('heading', { name: kyProfiles.questions.title }).waitFor();
+    await this.page.getByRole('button', { name: kyProfiles.questions.skip, exact: true }).click();
   }
 }
 

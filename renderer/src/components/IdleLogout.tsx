@@ -1,0 +1,128 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { useApp, type Screen } from '../state/app-store';
+
+/** The last seconds before leaving are shown, so someone still reading can stay. */
+export const WARNING_SECONDS = 30;
+/** Activity keeps core's session alive too, at most once a minute (core ends idle sessions itself). */
+const KEEP_ALIVE_MS = 60_000;
+const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
+/** Screens that hold something half-typed by someone (a name, a secret) although nobody is logged in. */
+const UNFINISHED: ReadonlySet<Screen['name']> = new Set(['new-learner', 'unlock']);
+
+/**
+ * Logs a learner out after the site's idle time, so a shared PC never stays open in someone's
+ * name. Also clears a half-filled new-learner or unlock screen the same way.
+ */
+export function IdleLogout() {
+  const watched = useApp((s) => s.learner !== null || UNFINISHED.has(s.screen.name));
+  return watched ? <IdleWatch /> : null;
+}
+
+function IdleWatch() {
+  const timeout = useApp((s) => s.idleTimeoutSeconds);
+  const finish = useApp((s) => s.finish);
+  /** Seconds left while the warning shows; null when it does not. */
+  const [left, setLeft] = useState<number | null>(null);
+  const warning = useRef(false);
+
+  useEffect(() => {
+    let lastActivity = Date.now();
+    let lastKeepAlive = Date.now();
+    const onActivity = (event: Event) => {
+      lastActivity = Date.now();
+      if (warning.current) {
+        // The touch or key that says "I'm here" only closes the warning: it must not also press
+        // whatever was under it or focused (the overlay covers pointers; keys are stopped here).
+        if (event.type === 'keydown') {
+          event.preventDefault();
+          event.stopPropagation();
+        }
+        warning.current = false;
+        setLeft(null);
+      }
+      const { learner, settle } = useApp.getState();
+      if (learner && lastActivity - lastKeepAlive > KEEP_ALIVE_MS) {
+        lastKeepAlive = lastActivity;
+        void api.call('learner.me', {}).then((result) => {
+          if (!result.ok) settle(result);
+        });
+      }
+    };
+    for (const type of ACTIVITY) window.addEventListener(type, onActivity, { capture: true, passive: type !== 'keydown' });
+    const timer = window.setInterval(() => {
+      // Watching a lesson's video or listening to its audio is being here, without a key or touch.
+      if (mediaPlaying()) lastActivity = Date.now();
+      const remaining = timeout - Math.floor((Date.now() - lastActivity) / 1000);
+      if (remaining <= 0) {
+        window.clearInterval(timer);
+        void finish();
+      } else if (remaining <= WARNING_SECONDS) {
+        warning.current = true;
+        setLeft(remaining);
+      } else if (warning.current) {
+        warning.current = false;
+        setLeft(null);
+      }
+    }, 1000);
+    return () => {
+      window.clearInterval(timer);
+      for (const type of ACTIVITY) window.removeEventListener(type, onActivity, { capture: true });
+    };
+  }, [timeout, finish]);
+
+  return left === null ? null : <IdleWarning seconds={left} />;
+}
+
+function mediaPlaying(): boolean {
+  return Array.from(document.querySelectorAll<HTMLMediaElement>('audio, video')).some((media) => !media.paused && !media.ended);
+}
+
+/** Announced at these seconds only: a screen reader reading every second would say nothing else. */
+const ANNOUNCE_AT = new Set([30, 20, 10, 5]);
+
+/** The big countdown: whole-screen, assertive, with one obvious way to stay. */
+function IdleWarning({ seconds }: { seconds: number }) {
+  const { t } = useTranslation();
+  const learner = useApp((s) => s.learner);
+  const stay = useRef<HTMLButtonElement>(null);
+  const [announced, setAnnounced] = useState(seconds);
+  if (ANNOUNCE_AT.has(seconds) && announced !== seconds) setAnnounced(seconds);
+
+  useEffect(() => {
+    // Focus moves to the way out of the warning and goes back where it was afterwards.
+    const previous = document.activeElement as HTMLElement | null;
+    stay.current?.focus();
+    return () => previous?.focus?.();
+  }, []);
+
+  const message = (count: number) =>
+    learner?.guest
+      ? t('profiles.idle.guest', { count })
+      : learner
+        ? t('profiles.idle.learner', { count })
+        : t('profiles.idle.other', { count });
+
+  return (
+    <div className="idle-overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-announce">
+      <div className="idle-box">
+        <h2 id="idle-title">{t('profiles.idle.title')}</h2>
+        <p className="idle-count" aria-hidden="true">
+          {seconds}
+        </p>
+        <p className="idle-text" aria-hidden="true">
+          {message(seconds)}
+        </p>
+        <p id="idle-announce" className="visually-hidden" aria-live="assertive" aria-atomic="true">
+          {message(announced)}
+        </p>
+        {learner && !learner.guest && <p className="idle-text">{t('profiles.idle.saved')}</p>}
+        <p className="hint">{t('profiles.idle.anyKey')}</p>
+        <button ref={stay} type="button" className="button primary big">
+          {t('profiles.idle.stay')}
+        </button>
+      </div>
+    </div>
+  );
+}
