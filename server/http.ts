@@ -31,7 +31,9 @@ const CONTENT_SECURITY_POLICY = [
  * It adds nothing to the API; it only carries calls to core and results back.
  */
 export function buildHttpHost(core: Core, options: HttpHostOptions): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  // Closing must not wait on a browser's open keep-alive or half-read media stream:
+  // a kiosk that is shut down (or a test host) stops now.
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
