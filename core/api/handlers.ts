@@ -12,6 +12,8 @@ import type { TrustStore } from '../packs/trust';
 import type { Progress } from '../progress/progress';
 import type { Sessions } from '../sessions/sessions';
 import type { Staff } from '../staff/staff';
+import { createAdminHandlers } from './admin-handlers';
+import { createStatsHandlers } from './stats-handlers';
 
 /** What a handler knows about its caller; learner methods always get a learner id. */
 export interface CallContext<R> {
@@ -50,7 +52,15 @@ export function createHandlers(services: Services): Handlers {
   });
 
   return {
-    'kiosk.state': () => ({ language: settings.language(), siteName: settings.siteName(), idleTimeoutSeconds: settings.idleTimeoutSeconds() }),
+    ...createAdminHandlers(),
+    ...createStatsHandlers(),
+    'kiosk.state': () => ({
+      setUp: true, // TODO(issue 5): settings.isSetUp()
+      language: settings.language(),
+      languages: ['ky', 'ru', 'en'] as const,
+      siteName: settings.siteName(),
+      idleTimeoutSeconds: settings.idleTimeoutSeconds(),
+    }),
     'kiosk.setLanguage': ({ language }) => {
       settings.setLanguage(language);
       return done;

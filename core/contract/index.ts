@@ -4,5 +4,6 @@ export * from './result';
 export * from './schemas';
 export * from './steps';
 export * from './form-rules';
+export * from './console';
 export * from './methods';
 export * from './bridge';

@@ -22,6 +22,22 @@ import {
   ContentIdSchema,
 } from './schemas';
 import { StepAnswerSchema } from './steps';
+import {
+  BackupSchema,
+  LearnerDetailSchema,
+  LearnerRowSchema,
+  PasswordCheckSchema,
+  PeriodSchema,
+  ReportSchema,
+  SetupInputSchema,
+  SiteSettingsSchema,
+  StaffAccountSchema,
+  StaffNameSchema,
+  StaffPasswordSchema,
+  StaffRoleSchema,
+  StatsPreviewSchema,
+  TargetSchema,
+} from './console';
 
 /**
  * Who may call a method. `learner` needs a learner's session; `facilitator` is met by a
@@ -34,6 +50,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   readonly role: R;
   readonly input: I;
   readonly output: O;
+  /** Callable before the first-run set-up is done; every other method is refused until then. */
+  readonly beforeSetup?: true;
 }
 
 const method = <I extends z.ZodType, O extends z.ZodType, R extends Role>(spec: MethodSpec<I, O, R>) => spec;
@@ -48,13 +66,30 @@ const Ok = z.object({ done: z.literal(true) });
 export const methods = {
   'kiosk.state': method({
     role: 'none',
+    beforeSetup: true,
     input: NoInput,
-    output: z.object({ language: LanguageSchema.nullable(), siteName: z.string(), idleTimeoutSeconds: z.number().int().positive() }),
+    output: z.object({
+      /** False until the first-run set-up is done: the screen then shows the set-up wizard. */
+      setUp: z.boolean(),
+      language: LanguageSchema.nullable(),
+      /** The languages the site offers learners (all three before set-up). */
+      languages: z.array(LanguageSchema).min(1),
+      siteName: z.string(),
+      idleTimeoutSeconds: z.number().int().positive(),
+    }),
   }),
   'kiosk.setLanguage': method({
     role: 'none',
+    beforeSetup: true,
     input: z.strictObject({ language: LanguageSchema }),
     output: Ok,
+  }),
+  /** First start: the site's details and the first administrator; answers with that administrator's session. */
+  'setup.complete': method({
+    role: 'none',
+    beforeSetup: true,
+    input: SetupInputSchema.strict(),
+    output: z.object({ token: z.string(), role: StaffRoleSchema }),
   }),
   'learners.list': method({
     role: 'none',
@@ -138,7 +173,96 @@ export const methods = {
   'staff.login': method({
     role: 'none',
     input: z.strictObject({ name: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
-    output: z.object({ token: z.string(), role: z.enum(['facilitator', 'admin']) }),
+    output: z.object({ token: z.string(), role: StaffRoleSchema }),
+  }),
+  /** Who is signed in to the console. */
+  'staff.me': method({
+    role: 'facilitator',
+    input: NoInput,
+    output: z.object({ id: z.number().int(), name: z.string(), role: StaffRoleSchema }),
+  }),
+  'staff.list': method({
+    role: 'admin',
+    input: NoInput,
+    output: z.array(StaffAccountSchema),
+  }),
+  'staff.create': method({
+    role: 'admin',
+    input: z.strictObject({ name: StaffNameSchema, role: StaffRoleSchema, password: StaffPasswordSchema }),
+    output: StaffAccountSchema,
+  }),
+  'staff.setPassword': method({
+    role: 'admin',
+    input: z.strictObject({ staffId: z.number().int().positive(), password: StaffPasswordSchema }),
+    output: Ok,
+  }),
+  /** The last administrator cannot be removed (nobody could run the console any more). */
+  'staff.remove': method({
+    role: 'admin',
+    input: z.strictObject({ staffId: z.number().int().positive() }),
+    output: Ok,
+  }),
+  'settings.get': method({
+    role: 'admin',
+    input: NoInput,
+    output: SiteSettingsSchema,
+  }),
+  'settings.update': method({
+    role: 'admin',
+    input: SiteSettingsSchema.strict(),
+    output: Ok,
+  }),
+  /** Learners by name, a page at a time, newest activity first. */
+  'learners.search': method({
+    role: 'facilitator',
+    input: z.strictObject({ query: z.string().max(100).default(''), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.object({ total: z.number().int().nonnegative(), learners: z.array(LearnerRowSchema) }),
+  }),
+  /** One learner's progress by course. */
+  'learners.detail': method({
+    role: 'facilitator',
+    input: z.strictObject({ learnerId: LearnerIdSchema }),
+    output: LearnerDetailSchema,
+  }),
+  /** Erases the learner and everything about them; the anonymised counts they were part of stay. */
+  'learners.erase': method({
+    role: 'facilitator',
+    input: z.strictObject({ learnerId: LearnerIdSchema }),
+    output: Ok,
+  }),
+  'reports.get': method({
+    role: 'facilitator',
+    input: PeriodSchema,
+    output: ReportSchema,
+  }),
+  /** Exactly the rows a statistics export of the period would write. */
+  'stats.preview': method({
+    role: 'admin',
+    input: PeriodSchema,
+    output: StatsPreviewSchema,
+  }),
+  'stats.export': method({
+    role: 'admin',
+    input: PeriodSchema.extend({ password: PasswordCheckSchema, format: z.enum(['csv', 'json']), target: TargetSchema }).strict(),
+    output: z.object({ file: z.string(), rows: z.number().int().nonnegative() }),
+  }),
+  /** Backs up the database while the kiosk runs, and checks the copy before calling it done. */
+  'backup.create': method({
+    role: 'admin',
+    input: z.strictObject({ password: PasswordCheckSchema, target: TargetSchema }),
+    output: BackupSchema,
+  }),
+  /** The backups on a stick (or in the kiosk's own folder), newest first. */
+  'backup.list': method({
+    role: 'admin',
+    input: z.strictObject({ target: TargetSchema }),
+    output: z.array(BackupSchema),
+  }),
+  /** Replaces the database with a backup; the current one is kept aside until the restored one opens cleanly. Every session ends. */
+  'backup.restore': method({
+    role: 'admin',
+    input: z.strictObject({ password: PasswordCheckSchema, file: z.string().min(1).max(4096) }),
+    output: z.object({ keptAside: z.string() }),
   }),
   'packs.installed': method({
     role: 'facilitator',
@@ -185,6 +309,12 @@ export const methods = {
   'keys.trust': method({
     role: 'admin',
     input: PublicKeySchema,
+    output: Ok,
+  }),
+  /** Stops trusting a key an administrator added (the keys the app ships cannot be removed). */
+  'keys.remove': method({
+    role: 'admin',
+    input: z.strictObject({ keyId: z.string().regex(/^[0-9a-f]{16}$/) }),
     output: Ok,
   }),
 } as const satisfies Record<string, MethodSpec>;

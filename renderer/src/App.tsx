@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConsoleScreen } from './console/ConsoleScreen';
+import { SetupScreen } from './console/SetupScreen';
+import { StaffLoginScreen } from './console/StaffLoginScreen';
 import { ErrorBanner } from './components/ErrorBanner';
 import { IdleLogout } from './components/IdleLogout';
 import { TopBar } from './components/TopBar';
@@ -43,6 +46,12 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <CertificateScreen key={screen.certificate.id} certificate={screen.certificate} />;
     case 'problem':
       return <ProblemScreen error={screen.error} />;
+    case 'setup':
+      return <SetupScreen />;
+    case 'staff-login':
+      return <StaffLoginScreen />;
+    case 'console':
+      return <ConsoleScreen />;
   }
 }
 

@@ -4,12 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { AVATARS, ERROR_CODES, LANGUAGES } from '../../core/contract';
 import { REPO_ROOT } from '../support/paths';
 
-const LOCALES = path.join(REPO_ROOT, 'renderer', 'src', 'i18n', 'locales');
-const read = (file: string) => JSON.parse(fs.readFileSync(path.join(LOCALES, file), 'utf8')) as object;
-/** Each language's catalogue as the app assembles it (see renderer/src/i18n/i18n.ts). */
-const catalogues = Object.fromEntries(
-  LANGUAGES.map((l) => [l, { ...read(`${l}.json`), player: read(`player/${l}.json`), profiles: read(`profiles/${l}.json`) }]),
-) as Record<string, object>;
+import { catalogues as assembled } from '../../renderer/src/i18n/catalogues';
+
+/** Each language's catalogue as the app assembles it. */
+const catalogues = assembled as Record<string, object>;
 const en = catalogues.en!;
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 

@@ -1,25 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language, LocalizedText } from '../../../core/contract';
-import en from './locales/en.json';
-import ky from './locales/ky.json';
-import playerEn from './locales/player/en.json';
-import playerKy from './locales/player/ky.json';
-import playerRu from './locales/player/ru.json';
-import profilesEn from './locales/profiles/en.json';
-import profilesKy from './locales/profiles/ky.json';
-import profilesRu from './locales/profiles/ru.json';
-import ru from './locales/ru.json';
+import { catalogues } from './catalogues';
 
-/**
- * One catalogue per language, assembled from feature files so that each feature's strings live
- * together: `player.*` (lesson steps) and `profiles.*` (profiles, secrets, leaving, certificates).
- */
-export const catalogues = {
-  ky: { ...ky, player: playerKy, profiles: profilesKy },
-  ru: { ...ru, player: playerRu, profiles: profilesRu },
-  en: { ...en, player: playerEn, profiles: profilesEn },
-} as const;
+export { catalogues };
 
 void i18next.use(initReactI18next).init({
   resources: { ky: { translation: catalogues.ky }, ru: { translation: catalogues.ru }, en: { translation: catalogues.en } },

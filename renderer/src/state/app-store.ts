@@ -55,7 +55,11 @@ export type Screen =
   | { name: 'lesson'; packId: string; lessonId: string }
   | { name: 'certificates' }
   | { name: 'certificate'; certificate: Certificate }
-  | { name: 'problem'; error: ApiError };
+  | { name: 'problem'; error: ApiError }
+  /** First start: the site's set-up wizard; learners cannot use the kiosk until it is done. */
+  | { name: 'setup' }
+  | { name: 'staff-login' }
+  | { name: 'console' };
 
 /** Errors the unlock screen shows next to the number pad instead of in the banner. */
 const SECRET_ERRORS = new Set(['learner.secret_required', 'learner.secret_wrong', 'learner.locked']);
@@ -126,7 +130,7 @@ export const useApp = create<AppState>()((set, get) => {
         siteName: state.siteName,
         idleTimeoutSeconds: state.idleTimeoutSeconds,
         language: state.language ?? get().language,
-        screen: state.language ? { name: 'picker' } : { name: 'language' },
+        screen: !state.setUp ? { name: 'setup' } : state.language ? { name: 'picker' } : { name: 'language' },
       });
     },
 

@@ -1,15 +1,8 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { LANGUAGE_NATIVE_NAMES, type Language } from '../../../core/contract';
-import en from '../../../renderer/src/i18n/locales/en.json';
-import ky from '../../../renderer/src/i18n/locales/ky.json';
-import playerEn from '../../../renderer/src/i18n/locales/player/en.json';
-import playerKy from '../../../renderer/src/i18n/locales/player/ky.json';
-import playerRu from '../../../renderer/src/i18n/locales/player/ru.json';
-import profilesEn from '../../../renderer/src/i18n/locales/profiles/en.json';
-import profilesKy from '../../../renderer/src/i18n/locales/profiles/ky.json';
-import profilesRu from '../../../renderer/src/i18n/locales/profiles/ru.json';
-import ru from '../../../renderer/src/i18n/locales/ru.json';
+import { catalogues as CATALOGUES } from '../../../renderer/src/i18n/catalogues';
+import type en from '../../../renderer/src/i18n/locales/en.json';
 
 /**
  * Page objects for the lesson player and the certificate, in any of the kiosk's languages (the
@@ -21,13 +14,6 @@ import ru from '../../../renderer/src/i18n/locales/ru.json';
  * naming what has focus instead, when it does not get there within a few presses. Locators only
  * say which element is wanted; the keyboard flavour never clicks or fills them.
  */
-
-/** The catalogues as the renderer assembles them (renderer/src/i18n/i18n.ts). */
-const CATALOGUES = {
-  ky: { ...ky, player: playerKy, profiles: profilesKy },
-  ru: { ...ru, player: playerRu, profiles: profilesRu },
-  en: { ...en, player: playerEn, profiles: profilesEn },
-} as const;
 
 export type Input = 'pointer' | 'keyboard';
 

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { LanguageSchema } from './languages';
+import { ContentIdSchema, LocalizedTextSchema } from './primitives';
+import { AvatarSchema, GENDERS, LearnerIdSchema } from './schemas';
+
+/** The facilitator and administrator console: site set-up, staff, learners, reports, statistics, backups. */
+
+export const StaffRoleSchema = z.enum(['facilitator', 'admin']);
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
+
+/** A calendar day, as people choose it for a report's period. */
+export const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** An ISO 8601 week ("2026-W07"): the finest time anything leaves the kiosk with. */
+export const IsoWeekSchema = z.string().regex(/^\d{4}-W\d{2}$/);
+
+/** Shown to the administrator once; the site's "code" is what the programme knows it by. */
+export const SiteCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/);
+export const StaffNameSchema = z.string().trim().min(1).max(100);
+/** Long enough to resist guessing at a shared PC; checked by length only, so any script works. */
+export const StaffPasswordSchema = z.string().min(8).max(200);
+/** Re-entered before an export or a restore. */
+export const PasswordCheckSchema = z.string().min(1).max(200);
+
+export const SiteSettingsSchema = z.object({
+  siteName: z.string().trim().min(1).max(120),
+  siteCode: SiteCodeSchema,
+  district: z.string().trim().min(1).max(120),
+  region: z.string().trim().min(1).max(120),
+  /** The interface languages learners may choose; at least one. */
+  languages: z.array(LanguageSchema).min(1).max(3),
+  idleTimeoutSeconds: z.number().int().min(60).max(3600),
+  /** The smallest count a breakdown cell may show once it leaves the kiosk (privacy threshold). */
+  k: z.number().int().min(2).max(100),
+});
+export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
+
+export const SetupInputSchema = SiteSettingsSchema.pick({ siteName: true, siteCode: true, district: true, region: true, languages: true }).extend({
+  adminName: StaffNameSchema,
+  adminPassword: StaffPasswordSchema,
+});
+
+export const StaffAccountSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: StaffRoleSchema,
+  createdAt: z.string(),
+});
+
+/** A learner as the console lists them. */
+export const LearnerRowSchema = z.object({
+  id: LearnerIdSchema,
+  displayName: z.string(),
+  avatar: AvatarSchema,
+  language: LanguageSchema,
+  createdOn: DaySchema,
+  lastActiveOn: DaySchema.nullable(),
+  secret: z.enum(['none', 'pin', 'pictures']),
+  locked: z.boolean(),
+  lessonsCompleted: z.number().int().nonnegative(),
+  coursesCompleted: z.number().int().nonnegative(),
+});
+
+export const LearnerCourseProgressSchema = z.object({
+  packId: ContentIdSchema,
+  courseId: ContentIdSchema,
+  title: LocalizedTextSchema,
+  lessonsTotal: z.number().int().nonnegative(),
+  lessonsCompleted: z.number().int().nonnegative(),
+  completed: z.boolean(),
+  certificateCode: z.string().nullable(),
+});
+
+export const LearnerDetailSchema = z.object({
+  learner: LearnerRowSchema,
+  courses: z.array(LearnerCourseProgressSchema),
+});
+
+export const AGE_BANDS = ['under-18', '18-29', '30-44', '45-59', '60-plus', 'unknown'] as const;
+export const AgeBandSchema = z.enum(AGE_BANDS);
+export type AgeBand = z.infer<typeof AgeBandSchema>;
+
+/** The counts every report and statistics file is made of. */
+export const METRICS = ['learners_active', 'lessons_started', 'lessons_completed', 'courses_started', 'courses_completed'] as const;
+export const MetricSchema = z.enum(METRICS);
+export type Metric = z.infer<typeof MetricSchema>;
+
+export const PeriodSchema = z.strictObject({ from: DaySchema, to: DaySchema });
+
+const Counts = z.object({
+  learnersActive: z.number().int().nonnegative(),
+  lessonsStarted: z.number().int().nonnegative(),
+  lessonsCompleted: z.number().int().nonnegative(),
+  coursesStarted: z.number().int().nonnegative(),
+  coursesCompleted: z.number().int().nonnegative(),
+});
+
+export const ReportSchema = z.object({
+  from: DaySchema,
+  to: DaySchema,
+  /** Distinct learners active in the period (learners since erased are no longer in it). */
+  learnersActive: z.number().int().nonnegative(),
+  totals: Counts,
+  /** One entry per ISO week of the period, empty weeks included, oldest first. */
+  weeks: z.array(Counts.extend({ week: IsoWeekSchema })),
+  courses: z.array(
+    z.object({
+      packId: ContentIdSchema,
+      courseId: ContentIdSchema,
+      /** Null when the course's pack has since been removed. */
+      title: LocalizedTextSchema.nullable(),
+      competenceAreas: z.array(z.number().int().min(1).max(5)),
+      started: z.number().int().nonnegative(),
+      completed: z.number().int().nonnegative(),
+    }),
+  ),
+  /** DigComp 2.2 areas 1–5: course starts and completions of the courses that cover each. */
+  areas: z.array(z.object({ area: z.number().int().min(1).max(5), started: z.number().int().nonnegative(), completed: z.number().int().nonnegative() })),
+  /** Course completions by gender; `womenShare` is null when nobody completed a course. */
+  completers: z.object({
+    total: z.number().int().nonnegative(),
+    byGender: z.object(Object.fromEntries(GENDERS.map((g) => [g, z.number().int().nonnegative()])) as Record<(typeof GENDERS)[number], z.ZodNumber>),
+    womenShare: z.number().min(0).max(1).nullable(),
+  }),
+  /** Course completions by the learner's age band at the time. */
+  ageBands: z.array(z.object({ band: AgeBandSchema, completed: z.number().int().nonnegative() })),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+/**
+ * One row of the statistics file (schema version 1, docs/statistics-format.md): what leaves the
+ * kiosk, and nothing else. `dimension` says which breakdown the row is part of; a total has none.
+ */
+export const STATS_SCHEMA_VERSION = 1;
+export const StatsRowSchema = z.strictObject({
+  week: IsoWeekSchema,
+  /** `packId/courseId`, or empty for site-wide counts (learners active). */
+  course: z.string().max(130),
+  metric: MetricSchema,
+  dimension: z.enum(['total', 'gender', 'age_band']),
+  /** The breakdown's value (`female`, `30-44`…); empty for a total. */
+  value: z.string().max(20),
+  count: z.number().int().nonnegative(),
+});
+export type StatsRow = z.infer<typeof StatsRowSchema>;
+
+export const StatsFileSchema = z.strictObject({
+  schema: z.literal('ayil.statistics'),
+  schemaVersion: z.literal(STATS_SCHEMA_VERSION),
+  siteCode: SiteCodeSchema,
+  /** The site's privacy threshold: no breakdown cell under it is in the file. */
+  k: z.number().int(),
+  fromWeek: IsoWeekSchema,
+  toWeek: IsoWeekSchema,
+  rows: z.array(StatsRowSchema),
+});
+export type StatsFile = z.infer<typeof StatsFileSchema>;
+
+export const StatsPreviewSchema = StatsFileSchema.extend({
+  /** Breakdown cells held back because they (or the cells they would give away) are under k. */
+  suppressedCells: z.number().int().nonnegative(),
+});
+
+/** Where an export or backup goes: a stick the kiosk sees, or the kiosk's own exports folder. */
+export const TargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('drive'), driveId: z.string().min(1).max(4096) }),
+  z.strictObject({ kind: z.literal('folder') }),
+]);
+
+export const BackupSchema = z.object({
+  file: z.string(),
+  name: z.string(),
+  bytes: z.number().int().nonnegative(),
+  /** When it was taken (from its name), and by which site. */
+  takenAt: z.string().nullable(),
+  siteName: z.string().nullable(),
+});

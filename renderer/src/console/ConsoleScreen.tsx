@@ -1,0 +1,53 @@
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFocusOnMount } from '../components/useFocusOnMount';
+import { BackupSection } from './BackupSection';
+import { CertificateCheckSection } from './CertificateCheckSection';
+import { sectionsFor, useConsole, type ConsoleSection } from './console-store';
+import { LearnersSection } from './LearnersSection';
+import { PacksSection } from './PacksSection';
+import { ReportsSection } from './ReportsSection';
+import { SettingsSection } from './SettingsSection';
+import { StaffSection } from './StaffSection';
+import { StatisticsSection } from './StatisticsSection';
+
+const SECTIONS: Record<ConsoleSection, ComponentType> = {
+  packs: PacksSection,
+  learners: LearnersSection,
+  reports: ReportsSection,
+  statistics: StatisticsSection,
+  backup: BackupSection,
+  staff: StaffSection,
+  settings: SettingsSection,
+  certificates: CertificateCheckSection,
+};
+
+/** The staff console: one section at a time, chosen in the side navigation. */
+export function ConsoleScreen() {
+  const { t } = useTranslation();
+  const { staff, section, open } = useConsole();
+  const heading = useFocusOnMount<HTMLHeadingElement>(section);
+  if (!staff) return null;
+  const Section = SECTIONS[section];
+  return (
+    <section className="screen console-screen">
+      <nav className="console-nav" aria-label={t('console.nav.label')}>
+        <ul>
+          {sectionsFor(staff.role).map((id) => (
+            <li key={id}>
+              <button type="button" className="console-nav-item" aria-current={id === section ? 'page' : undefined} onClick={() => open(id)}>
+                {t(`console.nav.${id}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="console-section">
+        <h1 ref={heading} tabIndex={-1}>
+          {t(`console.nav.${section}`)}
+        </h1>
+        <Section />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+
+// TODO(issue 5): placeholder until the section is built.
+export function LearnersSection() {
+  const { t } = useTranslation();
+  return <p>{t('app.name')}</p>;
+}
