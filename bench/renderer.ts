@@ -9,6 +9,7 @@ import { startCore } from '../core';
 import { buildPack } from '../core/packs/builder';
 import { generatePublisherKey } from '../core/packs/signing';
 import { buildHttpHost } from '../server/http';
+import { setUpKiosk } from '../test/support/set-up';
 
 const LEARNERS = 2000;
 const LESSONS = 200;
@@ -39,6 +40,7 @@ export async function rendererSpeed() {
     await buildBigPack(path.join(root, 'big-pack'), path.join(bundled, 'big.ayilpack'), key.privateKeyPem);
 
     const core = await startCore({ dataDir: path.join(root, 'data'), bundledPacksDir: bundled, driveRoots: [root], log: () => {} });
+    await setUpKiosk(core.dispatch);
     await core.dispatch('kiosk.setLanguage', { language: 'en' }, null);
     for (let i = 0; i < LEARNERS; i++) {
       const grant = await core.dispatch('learners.create', { displayName: learnerName(i), avatar: 'sun', language: 'en' }, null);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore } from '../core';
 import { openDatabase } from '../core/db/open';
+import { setUpKiosk } from '../test/support/set-up';
 import { compare } from './harness';
 
 /**
@@ -14,6 +15,7 @@ export async function stepRecording() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ayil-bench-'));
   try {
     const core = await startCore({ dataDir: path.join(root, 'kiosk'), bundledPacksDir: path.resolve('dist/packs'), log: () => {} });
+    await setUpKiosk(core.dispatch);
     const grant = await core.dispatch('learners.create', { displayName: 'Bench', avatar: 'sun', language: 'ky' }, null);
     if (!grant.ok) throw new Error(grant.error.code);
     const token = (grant.value as { token: string }).token;

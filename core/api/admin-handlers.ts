@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { Handlers } from './handlers';
+import type { Handlers, Services } from './handlers';
 
 /** Console methods for site set-up, staff accounts, settings, learners, keys and backups. */
 export type AdminMethod =
@@ -19,27 +19,61 @@ export type AdminMethod =
   | 'backup.restore'
   | 'keys.remove';
 
-const todo = (): never => {
-  throw new AppError('internal');
-};
+const done = { done: true } as const;
 
-// TODO(issue 5): filled in by the admin-core work.
-export function createAdminHandlers(): Pick<Handlers, AdminMethod> {
+/** A staff method always has a staff session behind it (dispatch checked the role). */
+function staffIdOf(ctx: { staffId: number | null }): number {
+  if (ctx.staffId === null) throw new AppError('auth.forbidden');
+  return ctx.staffId;
+}
+
+export function createAdminHandlers(services: Services): Pick<Handlers, AdminMethod> {
+  const { settings, staff, sessions, learnerAdmin, backups, trust } = services;
   return {
-    'setup.complete': todo,
-    'staff.me': todo,
-    'staff.list': todo,
-    'staff.create': todo,
-    'staff.setPassword': todo,
-    'staff.remove': todo,
-    'settings.get': todo,
-    'settings.update': todo,
-    'learners.search': todo,
-    'learners.detail': todo,
-    'learners.erase': todo,
-    'backup.create': todo,
-    'backup.list': todo,
-    'backup.restore': todo,
-    'keys.remove': todo,
+    'setup.complete': async (input) => {
+      const staffId = await services.completeSetup(input);
+      return { token: sessions.open({ role: 'admin', learnerId: null, staffId }), role: 'admin' as const };
+    },
+    'staff.me': (_input, ctx) => {
+      const account = staff.get(staffIdOf(ctx));
+      return { id: account.id, name: account.name, role: account.role };
+    },
+    'staff.list': () => staff.list(),
+    'staff.create': async (input) => staff.get(await staff.create(input)),
+    'staff.setPassword': async ({ staffId, password }) => {
+      await staff.setPassword(staffId, password);
+      return done;
+    },
+    'staff.remove': ({ staffId }) => {
+      staff.remove(staffId);
+      // A removed account is signed out everywhere at once, not at its next idle timeout.
+      sessions.closeWhere((session) => session.staffId === staffId);
+      return done;
+    },
+    'settings.get': () => settings.site(),
+    'settings.update': (site) => {
+      settings.updateSite(site);
+      return done;
+    },
+    'learners.search': ({ query, offset, limit }) => learnerAdmin.search(query, offset, limit),
+    'learners.detail': ({ learnerId }) => learnerAdmin.detail(learnerId),
+    'learners.erase': ({ learnerId }) => {
+      learnerAdmin.erase(learnerId);
+      sessions.closeWhere((session) => session.learnerId === learnerId);
+      return done;
+    },
+    'backup.create': async ({ password, target }, { token }) => {
+      await services.confirmPassword(token, password);
+      return backups.create(target);
+    },
+    'backup.list': ({ target }) => backups.list(target),
+    'backup.restore': async ({ password, file }, { token }) => {
+      await services.confirmPassword(token, password);
+      return { keptAside: await backups.restore(file) };
+    },
+    'keys.remove': ({ keyId }) => {
+      trust.remove(keyId);
+      return done;
+    },
   };
 }

@@ -9,13 +9,16 @@ export type Dispatch = (method: string, input: unknown, token: string | null) =>
 const fail = (code: ApiError['code'], params: ApiError['params'] = {}): Result<never> => ({ ok: false, error: { code, params } });
 
 /**
- * Looks the method up in the contract, authorises the caller for its role, validates the input,
+ * Looks the method up in the contract, refuses it before set-up unless the table allows it,
+ * authorises the caller for its role, validates the input,
  * runs the handler and checks its output. Every failure becomes a structured error.
  */
-export function createDispatch(handlers: Handlers, sessions: Sessions, log: (message: string) => void): Dispatch {
+export function createDispatch(handlers: Handlers, sessions: Sessions, log: (message: string) => void, isSetUp: () => boolean): Dispatch {
   return async (name, rawInput, token) => {
     if (!isMethodName(name)) return fail('api.unknown_method', { method: name });
     const spec: MethodSpec = methods[name];
+    // Until the first-run set-up is done only the methods the table marks for it answer.
+    if (!spec.beforeSetup && !isSetUp()) return fail('kiosk.not_set_up', { method: name });
     const session = token ? sessions.find(token) : undefined;
     if (spec.role !== 'none' && token && !session) return fail('auth.session_expired');
     if (!authorised(spec.role, session)) return fail('auth.forbidden', { method: name, role: spec.role });
@@ -29,8 +32,8 @@ export function createDispatch(handlers: Handlers, sessions: Sessions, log: (mes
     }
 
     try {
-      const handler = handlers[name] as (input: unknown, ctx: { token: string | null; role: Role; learnerId: number | null }) => unknown;
-      const value = await handler(parsed.data, { token, role: session?.role ?? 'none', learnerId: session?.learnerId ?? null });
+      const handler = handlers[name] as (input: unknown, ctx: { token: string | null; role: Role; learnerId: number | null; staffId: number | null }) => unknown;
+      const value = await handler(parsed.data, { token, role: session?.role ?? 'none', learnerId: session?.learnerId ?? null, staffId: session?.staffId ?? null });
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };

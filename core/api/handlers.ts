@@ -3,8 +3,11 @@ import path from 'node:path';
 import { freeBytes, type Drive } from '../drives';
 import { AppError } from '../errors';
 import { describeStickPacks, exportPacksToDrive } from '../packs/drive-packs';
+import type { Backups } from '../backup/backups';
 import type { Certificates } from '../certificates/certificates';
+import type { SetupInput } from '../kiosk/setup';
 import type { Settings } from '../kiosk/settings';
+import type { LearnerAdmin } from '../learners/learner-admin';
 import type { Learners } from '../learners/learners';
 import type { ImportQueue } from '../packs/import-queue';
 import type { InstalledRow, PackInstaller } from '../packs/installer';
@@ -12,6 +15,7 @@ import type { TrustStore } from '../packs/trust';
 import type { Progress } from '../progress/progress';
 import type { Sessions } from '../sessions/sessions';
 import type { Staff } from '../staff/staff';
+import type { Stats } from '../stats';
 import { createAdminHandlers } from './admin-handlers';
 import { createStatsHandlers } from './stats-handlers';
 
@@ -20,6 +24,8 @@ export interface CallContext<R> {
   token: string | null;
   role: Role;
   learnerId: R extends 'learner' ? number : number | null;
+  /** The staff account behind the session, for staff methods (null for a learner or nobody). */
+  staffId: number | null;
 }
 
 export type Handlers = {
@@ -28,6 +34,8 @@ export type Handlers = {
 
 export interface Services {
   learners: Learners;
+  /** The console's learner list, detail and erase. */
+  learnerAdmin: LearnerAdmin;
   sessions: Sessions;
   settings: Settings;
   progress: Progress;
@@ -36,9 +44,21 @@ export interface Services {
   installer: PackInstaller;
   imports: ImportQueue;
   trust: TrustStore;
+  backups: Backups;
+  /** Reports and the anonymised statistics export. */
+  stats: Stats;
+  /** The kiosk's data folder (exports go to its `exports` folder when no stick is chosen). */
+  dataDir: string;
   /** Removable drives the kiosk sees now. */
   drives: () => Drive[];
   afterPacksChanged: () => void;
+  /** First-run set-up in one transaction; answers the first administrator's account id. */
+  completeSetup: (input: SetupInput) => Promise<number>;
+  /**
+   * The signed-in staff member re-enters their password before an export or a restore; throws
+   * AppError('staff.password_wrong') when it does not match (and the caller then writes nothing).
+   */
+  confirmPassword: (token: string | null, password: string) => Promise<void>;
 }
 
 const done = { done: true } as const;
@@ -48,16 +68,16 @@ export function createHandlers(services: Services): Handlers {
   const { learners, sessions, settings, progress, staff, installer, imports, trust, certificates } = services;
   const grant = (learnerId: number) => ({
     learner: learners.get(learnerId),
-    token: sessions.open({ role: 'learner', learnerId }),
+    token: sessions.open({ role: 'learner', learnerId, staffId: null }),
   });
 
   return {
-    ...createAdminHandlers(),
-    ...createStatsHandlers(),
+    ...createAdminHandlers(services),
+    ...createStatsHandlers(services),
     'kiosk.state': () => ({
-      setUp: true, // TODO(issue 5): settings.isSetUp()
+      setUp: settings.isSetUp(),
       language: settings.language(),
-      languages: ['ky', 'ru', 'en'] as const,
+      languages: settings.languages(),
       siteName: settings.siteName(),
       idleTimeoutSeconds: settings.idleTimeoutSeconds(),
     }),
@@ -104,7 +124,7 @@ export function createHandlers(services: Services): Handlers {
       progress.submitStep(learnerId, packId, lessonId, stepId, answer),
     'staff.login': async ({ name, password }) => {
       const account = await staff.login(name, password);
-      return { token: sessions.open({ role: account.role, learnerId: null }), role: account.role };
+      return { token: sessions.open({ role: account.role, learnerId: null, staffId: account.id }), role: account.role };
     },
     'packs.installed': () => installer.list().map(describeInstalled),
     'packs.import': ({ file, acceptUntrusted, force }, { role }) => {

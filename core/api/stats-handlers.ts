@@ -1,18 +1,16 @@
-import { AppError } from '../errors';
-import type { Handlers } from './handlers';
+import type { Handlers, Services } from './handlers';
 
 /** Console methods for reports and the anonymised statistics export. */
 export type StatsMethod = 'reports.get' | 'stats.preview' | 'stats.export';
 
-const todo = (): never => {
-  throw new AppError('internal');
-};
-
-// TODO(issue 5): filled in by the statistics work.
-export function createStatsHandlers(): Pick<Handlers, StatsMethod> {
+export function createStatsHandlers({ stats, confirmPassword }: Pick<Services, 'stats' | 'confirmPassword'>): Pick<Handlers, StatsMethod> {
   return {
-    'reports.get': todo,
-    'stats.preview': todo,
-    'stats.export': todo,
+    'reports.get': (period) => stats.report(period),
+    'stats.preview': (period) => stats.preview(period),
+    'stats.export': async ({ password, format, target, from, to }, { token }) => {
+      // Checked before anything is read or written: a wrong password leaves no file.
+      await confirmPassword(token, password);
+      return stats.export({ from, to }, format, target);
+    },
   };
 }

@@ -1,23 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Result } from '../contract';
-import { createDispatch, type Dispatch } from '../api/dispatch';
-import { createHandlers } from '../api/handlers';
+import type { Dispatch } from '../api/dispatch';
+import { swapInBackup } from '../backup/restore';
 import { openDatabase, type Db } from '../db/open';
 import { AppError } from '../errors';
 import { DriveWatcher } from '../drives';
-import { Certificates } from '../certificates/certificates';
-import { Settings } from '../kiosk/settings';
-import { Learners } from '../learners/learners';
-import { PackAssets, type Asset } from '../packs/assets';
-import { installBundledPacks, readShippedKeys } from '../packs/bundled';
-import { Catalog } from '../packs/catalog';
-import { ImportQueue } from '../packs/import-queue';
-import { PackInstaller } from '../packs/installer';
-import { TrustStore } from '../packs/trust';
-import { Progress } from '../progress/progress';
-import { Sessions } from '../sessions/sessions';
-import { Staff, type StaffRole } from '../staff/staff';
+import type { Asset } from '../packs/assets';
+import type { StaffRole } from '../staff/staff';
+import { openKiosk, type Kiosk, type KioskContext } from './kiosk';
 
 export interface CoreOptions {
   dataDir: string;
@@ -39,17 +30,32 @@ export interface Core {
   readonly problem: AppError | null;
   /** A file inside an installed pack, for the hosts to serve to the page. */
   readAsset(packId: string, assetPath: string, range?: { start: number; end?: number }): Promise<Asset>;
-  /** For first-run set-up (and tests): creates a staff account. */
+  /** For tests and tools: creates a staff account (the console does it through `staff.create`). */
   createStaffAccount(input: { name: string; role: StaffRole; password: string }): Promise<number>;
   close(): Promise<void>;
 }
 
 export const DATABASE_FILE_NAME = 'ayil.db';
 
+/** A kiosk that cannot work: every call answers with the problem. */
+function brokenKiosk(problem: AppError): Kiosk {
+  const answer: Result<never> = { ok: false, error: problem.toApiError() };
+  return {
+    db: null as unknown as Db,
+    dispatch: async () => answer,
+    readAsset: async () => Promise.reject(problem),
+    createStaffAccount: async () => Promise.reject(problem),
+    close: async () => {},
+  };
+}
+
 /**
  * Opens the kiosk's data folder and wires core together. It never throws for a damaged or
  * too-new database: the host still starts, and every call answers with the problem, so the
  * person at the screen reads what happened and what to do instead of watching a crash loop.
+ *
+ * Everything that lives on the database is one `Kiosk`; restoring a backup closes it and opens a
+ * new one on the restored file, so the hosts keep the same Core (and dispatch) throughout.
  */
 export async function startCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
@@ -62,84 +68,92 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     db = openDatabase(databaseFile);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const answer: Result<never> = { ok: false, error: error.toApiError() };
-    return {
-      dispatch: async () => answer,
-      dataDir: options.dataDir,
-      databaseFile,
-      problem: error,
-      readAsset: async () => Promise.reject(error),
-      createStaffAccount: async () => Promise.reject(error),
-      close: async () => {},
-    };
+    const broken = brokenKiosk(error);
+    return { ...broken, dataDir: options.dataDir, databaseFile, problem: error };
   }
-
-  const trust = new TrustStore(db, readShippedKeys(options.bundledPacksDir), now);
-  let assets: PackAssets | null = null;
-  const installer = new PackInstaller(db, path.join(options.dataDir, 'packs'), trust, now, (file) => assets?.release(file));
-  assets = new PackAssets(installer);
-  installer.cleanUp();
-  const catalog = new Catalog(db);
-  const afterPacksChanged = () => catalog.reload();
-  await installBundledPacks(installer, options.bundledPacksDir, log);
-  afterPacksChanged();
 
   const drives = new DriveWatcher({ roots: options.driveRoots, intervalMs: options.drivePollMs, log });
   await drives.start();
 
-  const settings = new Settings(db);
-  const learners = new Learners(db, now);
-  learners.removeAllGuests(); // a guest's session did not survive the restart; neither does their data
-  const certificates = new Certificates(db, () => settings.certificateKey());
-  // The server ends an idle session a minute after the screen would have logged it out.
-  const sessions = new Sessions(
-    () => (settings.idleTimeoutSeconds() + 60) * 1000,
-    now,
-    (session) => {
-      if (session.learnerId !== null) learners.removeGuest(session.learnerId);
-    },
-  );
-  const staff = new Staff(db, now);
-  const progress = new Progress(db, catalog, now, (learnerId, found, at) =>
-    certificates.issue({
-      learnerId,
-      learnerName: learners.get(learnerId).displayName,
-      packId: found.pack.id,
-      courseId: found.course.id,
-      courseTitle: found.course.title,
-      siteName: settings.siteName(),
-      issuedOn: at.toISOString().slice(0, 10),
-    }),
-  );
-  const imports = new ImportQueue(installer, afterPacksChanged);
-  const handlers = createHandlers({
-    sessions,
-    staff,
-    installer,
-    imports,
-    trust,
-    learners,
-    settings,
-    progress,
-    certificates,
-    drives: () => drives.current(),
-    afterPacksChanged,
-  });
-  return {
-    dispatch: createDispatch(handlers, sessions, log),
+  let kiosk: Kiosk;
+  let problem: AppError | null = null;
+  /** While a restore swaps databases, calls wait for it instead of meeting a closed one. */
+  let swapping: Promise<void> | null = null;
+
+  const context: KioskContext = {
     dataDir: options.dataDir,
-    databaseFile,
-    problem: null,
-    readAsset: (packId, assetPath, range) => assets.read(packId, assetPath, range),
-    createStaffAccount: (input) => staff.create(input),
-    close: async () => {
-      drives.stop();
-      for (const job of imports.list()) imports.cancel(job.id);
-      await Promise.all(imports.list().map((job) => imports.settled(job.id)));
-      assets.closeAll();
-      db.close();
+    bundledPacksDir: options.bundledPacksDir,
+    now,
+    log,
+    drives: () => drives.current(),
+    swapIn: async (backupFile) => {
+      // Installed packs are files on this PC, not in the backup: the restored database keeps
+      // pointing at the packs that are here now.
+      const packRows = kiosk.db.prepare('SELECT * FROM packs').all() as Array<Record<string, unknown>>;
+      let release = () => {};
+      try {
+        return await swapInBackup({
+          databaseFile,
+          backupFile,
+          now: now(),
+          closeLive: async () => {
+            swapping = new Promise((resolve) => (release = resolve));
+            await kiosk.close();
+          },
+          openRestored: async () => {
+            const restored = openDatabase(databaseFile);
+            try {
+              replacePackRows(restored, packRows);
+              kiosk = await openKiosk(restored, context);
+            } catch (error) {
+              restored.close();
+              throw error;
+            }
+          },
+          reopenOld: async () => {
+            try {
+              kiosk = await openKiosk(openDatabase(databaseFile), context);
+            } catch (error) {
+              problem = error instanceof AppError ? error : new AppError('backup.restore_failed');
+              kiosk = brokenKiosk(problem);
+            }
+          },
+        });
+      } finally {
+        swapping = null;
+        release();
+      }
     },
   };
+  kiosk = await openKiosk(db, context);
+
+  return {
+    dispatch: async (method, input, token) => {
+      if (swapping) await swapping;
+      return kiosk.dispatch(method, input, token);
+    },
+    dataDir: options.dataDir,
+    databaseFile,
+    get problem() {
+      return problem;
+    },
+    readAsset: (packId, assetPath, range) => kiosk.readAsset(packId, assetPath, range),
+    createStaffAccount: (input) => kiosk.createStaffAccount(input),
+    close: async () => {
+      drives.stop();
+      await kiosk.close();
+    },
+  };
+}
+
+function replacePackRows(db: Db, rows: Array<Record<string, unknown>>): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM packs').run();
+    for (const row of rows) {
+      const columns = Object.keys(row);
+      db.prepare(`INSERT INTO packs (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+    }
+  })();
 }
 
 /** A plain-words account of a start-up problem for the host's console (the UI shows it translated). */

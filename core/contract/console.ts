@@ -102,6 +102,7 @@ export const ReportSchema = z.object({
   to: DaySchema,
   /** Distinct learners active in the period (learners since erased are no longer in it). */
   learnersActive: z.number().int().nonnegative(),
+  /** The weeks' counts added up (so `totals.learnersActive` counts learner-weeks, not people). */
   totals: Counts,
   /** One entry per ISO week of the period, empty weeks included, oldest first. */
   weeks: z.array(Counts.extend({ week: IsoWeekSchema })),

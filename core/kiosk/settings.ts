@@ -1,9 +1,17 @@
-import { LanguageSchema, type Language } from '../contract';
+import { LANGUAGES, LanguageSchema, SiteSettingsSchema, type Language, type SiteSettings } from '../contract';
 import { newSiteKey } from '../certificates/certificates';
 import type { Db } from '../db/open';
 
+/** A learner is logged out after 5 minutes of nothing unless the site chose otherwise. */
+export const DEFAULT_IDLE_SECONDS = 300;
+/** The privacy threshold unless the site chose otherwise: no breakdown cell under 5 leaves the kiosk. */
+export const DEFAULT_K = 5;
+
 /** Kiosk-wide settings kept in the database (so they survive restarts and follow backups). */
 export class Settings {
+  /** Once true it stays true (nothing undoes set-up), so it is read from the database only until then. */
+  private setUp = false;
+
   constructor(private readonly db: Db) {}
 
   private get(key: string): string | undefined {
@@ -14,6 +22,17 @@ export class Settings {
     this.db
       .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run(key, value);
+  }
+
+  /** False until the first-run set-up is done; learners cannot use the kiosk before. */
+  isSetUp(): boolean {
+    if (!this.setUp) this.setUp = this.get('kiosk.set_up') === '1';
+    return this.setUp;
+  }
+
+  /** Call inside set-up's transaction. */
+  markSetUp(): void {
+    this.set('kiosk.set_up', '1');
   }
 
   /** The language the kiosk last showed; the next person sees it first. */
@@ -30,10 +49,51 @@ export class Settings {
     return this.get('site.name') ?? '';
   }
 
+  /** What the programme knows the site by; empty before set-up. */
+  siteCode(): string {
+    return this.get('site.code') ?? '';
+  }
+
+  /** The interface languages learners may choose (all of them until the site chooses). */
+  languages(): Language[] {
+    const stored = (this.get('site.languages') ?? '').split(',').filter((l): l is Language => LanguageSchema.safeParse(l).success);
+    return stored.length > 0 ? stored : [...LANGUAGES];
+  }
+
   /** Idle time before a learner is logged out (the site's setting; 5 minutes unless changed). */
   idleTimeoutSeconds(): number {
-    const value = Number(this.get('site.idle_timeout_seconds'));
-    return Number.isInteger(value) && value > 0 ? value : 300;
+    return positiveInt(this.get('site.idle_timeout_seconds')) ?? DEFAULT_IDLE_SECONDS;
+  }
+
+  /** The smallest count a breakdown cell may show once it leaves the kiosk. */
+  privacyThreshold(): number {
+    return positiveInt(this.get('site.k')) ?? DEFAULT_K;
+  }
+
+  site(): SiteSettings {
+    return {
+      siteName: this.siteName(),
+      siteCode: this.siteCode(),
+      district: this.get('site.district') ?? '',
+      region: this.get('site.region') ?? '',
+      languages: this.languages(),
+      idleTimeoutSeconds: this.idleTimeoutSeconds(),
+      k: this.privacyThreshold(),
+    };
+  }
+
+  /** Stores all site details at once (validated again here: core is the last line). */
+  updateSite(input: SiteSettings): void {
+    const site = SiteSettingsSchema.parse(input);
+    this.db.transaction(() => {
+      this.set('site.name', site.siteName);
+      this.set('site.code', site.siteCode);
+      this.set('site.district', site.district);
+      this.set('site.region', site.region);
+      this.set('site.languages', [...new Set(site.languages)].join(','));
+      this.set('site.idle_timeout_seconds', String(site.idleTimeoutSeconds));
+      this.set('site.k', String(site.k));
+    })();
   }
 
   /** The key certificate codes are derived with; made once, never leaves the kiosk. */
@@ -45,4 +105,9 @@ export class Settings {
     }
     return Buffer.from(key, 'base64');
   }
+}
+
+function positiveInt(text: string | undefined): number | null {
+  const value = Number(text);
+  return Number.isInteger(value) && value > 0 ? value : null;
 }

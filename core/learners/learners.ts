@@ -2,6 +2,7 @@ import type { Avatar, Gender, Language, Learner, Secret } from '../contract';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { hashSecret, verifySecret } from '../staff/password-hash';
+import { foldName } from './fold';
 
 interface LearnerRow {
   id: number;
@@ -32,8 +33,8 @@ export class Learners {
   async create(input: { displayName: string; avatar: Avatar; language: Language; secret?: Secret; guest?: boolean }): Promise<Learner> {
     const hash = input.secret ? await hashSecret(secretText(input.secret)) : null;
     const info = this.db
-      .prepare('INSERT INTO learners (display_name, avatar, language, created_at, secret_kind, secret_hash, guest) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(input.displayName, input.avatar, input.language, this.now().toISOString(), input.secret?.kind ?? null, hash, input.guest ? 1 : 0);
+      .prepare('INSERT INTO learners (display_name, name_key, avatar, language, created_at, secret_kind, secret_hash, guest) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(input.displayName, foldName(input.displayName), input.avatar, input.language, this.now().toISOString(), input.secret?.kind ?? null, hash, input.guest ? 1 : 0);
     return this.get(Number(info.lastInsertRowid));
   }
 

@@ -40,6 +40,13 @@ export class TrustStore {
       .run(entry.keyId, entry.publisher, entry.publicKey, this.now().toISOString());
   }
 
+  /** Stops trusting a key an administrator added; the keys the app ships stay. */
+  remove(keyId: string): void {
+    if (this.shipped.some((k) => k.keyId === keyId)) throw new AppError('key.shipped', { keyId });
+    const info = this.db.prepare('DELETE FROM trusted_keys WHERE key_id = ?').run(keyId);
+    if (info.changes === 0) throw new AppError('key.not_found', { keyId });
+  }
+
   /**
    * How far a pack can be trusted. A signature by a known key that does not verify means the
    * manifest was changed after signing: that is refused outright, never merely "untrusted".

@@ -3,6 +3,7 @@ import type { ContinuePointSchema, CourseSummary, LessonView, StepAnswer, StepOu
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import type { Catalog, LessonLocation } from '../packs/catalog';
+import type { StatsRecorder } from '../stats/recorder';
 import { judge } from './judge';
 import { toStepView } from './step-view';
 
@@ -24,6 +25,8 @@ export class Progress {
     private readonly now: () => Date,
     /** Runs inside the transaction that completes a course's last lesson (issues the certificate). */
     private readonly onCourseCompleted: (learnerId: number, found: LessonLocation, at: Date) => void = () => {},
+    /** Keeps the anonymised counts, in the same transaction as the progress that causes them. */
+    private readonly stats: StatsRecorder | null = null,
   ) {}
 
   courses(learnerId: number): { continue: ContinuePoint | null; courses: CourseSummary[] } {
@@ -134,6 +137,10 @@ export class Progress {
     const now = this.now();
     const at = now.toISOString();
     const { lessonCompleted, courseCompleted } = this.db.transaction(() => {
+      // What the lesson was before this step tells the statistics what is a first.
+      const before = this.db
+        .prepare<[number, string, string], { completed_at: string | null }>('SELECT completed_at FROM lesson_progress WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?')
+        .get(learnerId, packId, lessonId);
       this.db
         .prepare('INSERT OR IGNORE INTO step_progress (learner_id, pack_id, lesson_id, step_id, completed_at) VALUES (?, ?, ?, ?, ?)')
         .run(learnerId, packId, lessonId, stepId, at);
@@ -164,6 +171,18 @@ export class Progress {
         });
       const courseDone = complete && this.courseComplete(learnerId, found);
       if (courseDone) this.onCourseCompleted(learnerId, found, now);
+      // A lesson completed again (steps redone) is no new completion, of it or of its course.
+      const firstCompletion = complete && !before?.completed_at;
+      this.stats?.record({
+        learnerId,
+        packId,
+        courseId: found.course.id,
+        lessonId,
+        at,
+        lessonStarted: !before,
+        lessonCompleted: firstCompletion,
+        courseCompleted: courseDone && firstCompletion,
+      });
       return { lessonCompleted: complete, courseCompleted: courseDone };
     })();
     return {

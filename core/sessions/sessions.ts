@@ -4,6 +4,8 @@ import type { Role } from '../contract';
 export interface Session {
   role: Exclude<Role, 'none'>;
   learnerId: number | null;
+  /** The staff account behind a facilitator's or administrator's session. */
+  staffId: number | null;
 }
 
 interface Entry extends Session {
@@ -18,12 +20,13 @@ export class Sessions {
   private readonly byToken = new Map<string, Entry>();
 
   /**
-   * @param maxIdleMs how long a session may go unused before it ends (the screen's idle logout
-   *   plus a margin), so a kiosk left alone does not keep a learner logged in on the server.
+   * @param maxIdleMs how long a session may go unused before it ends (for a learner, the screen's
+   *   idle logout plus a margin; staff have their own, shorter, time), so a kiosk left alone does
+   *   not stay logged in on the server.
    * @param onEnd called when a session ends by logout or by idling (guests are deleted then).
    */
   constructor(
-    private readonly maxIdleMs: () => number,
+    private readonly maxIdleMs: (session: Session) => number,
     private readonly now: () => Date,
     private readonly onEnd: (session: Session) => void = () => {},
   ) {}
@@ -39,7 +42,7 @@ export class Sessions {
     const entry = this.byToken.get(token);
     if (!entry) return undefined;
     const now = this.now().getTime();
-    if (now - entry.lastSeen > this.maxIdleMs()) {
+    if (now - entry.lastSeen > this.maxIdleMs(entry)) {
       this.end(token, entry);
       return undefined;
     }
@@ -50,6 +53,15 @@ export class Sessions {
   close(token: string): void {
     const entry = this.byToken.get(token);
     if (entry) this.end(token, entry);
+  }
+
+  /** Ends every session that matches (an erased learner's, a removed account's). */
+  closeWhere(matches: (session: Session) => boolean): void {
+    for (const [token, entry] of [...this.byToken]) if (matches(entry)) this.end(token, entry);
+  }
+
+  closeAll(): void {
+    this.closeWhere(() => true);
   }
 
   private end(token: string, entry: Entry): void {

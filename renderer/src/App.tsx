@@ -49,7 +49,7 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'setup':
       return <SetupScreen />;
     case 'staff-login':
-      return <StaffLoginScreen />;
+      return <StaffLoginScreen notice={screen.notice} />;
     case 'console':
       return <ConsoleScreen />;
   }

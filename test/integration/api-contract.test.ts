@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES, ROLES, methods, type Role } from '../../core/contract';
 import { startCore } from '../../core';
 import { BUNDLED_PACKS_DIR } from '../support/paths';
+import { setUpKiosk } from '../support/set-up';
 import { tempDir } from '../support/temp-dir';
 
 describe('the API table', () => {
@@ -16,6 +17,7 @@ describe('the API table', () => {
 
   it('refuses every method that needs a role to a caller without a session, before reading its input', async () => {
     const core = await startCore({ dataDir: tempDir(), bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
+    await setUpKiosk(core.dispatch);
     const guarded = METHOD_NAMES.filter((name) => methods[name].role !== 'none');
     expect(guarded.length).toBeGreaterThan(0);
     for (const name of guarded) {
@@ -27,6 +29,7 @@ describe('the API table', () => {
 
   it('refuses every staff method to a learner session', async () => {
     const core = await startCore({ dataDir: tempDir(), bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
+    await setUpKiosk(core.dispatch);
     const grant = await core.dispatch('learners.create', { displayName: 'Бакыт', avatar: 'sun', language: 'ru' }, null);
     if (!grant.ok) throw new Error(grant.error.code);
     const { token } = grant.value as { token: string };

@@ -6,6 +6,7 @@ import { openPack } from '../../core/packs/pack-file';
 import { BUNDLED_PACKS_DIR, REPO_ROOT } from '../support/paths';
 
 const SOURCES_DIR = path.join(REPO_ROOT, 'content-packs');
+import { setUpKiosk } from '../support/set-up';
 import { tempDir } from '../support/temp-dir';
 
 describe('packs that ship with the app', () => {
@@ -26,6 +27,7 @@ describe('packs that ship with the app', () => {
   it('are built signed by the build, installed on first start, once, and leftover staging files are cleaned', async () => {
     const dataDir = tempDir();
     const first = await startCore({ dataDir, bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
+    await setUpKiosk(first.dispatch);
     expect(first.problem).toBeNull();
     await first.close();
     fs.writeFileSync(path.join(dataDir, 'packs', '.staging-deadbeef.ayilpack'), 'half a pack');

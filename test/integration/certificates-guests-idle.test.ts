@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startCore } from '../../core';
 import { BUNDLED_PACKS_DIR } from '../support/paths';
+import { setUpKiosk } from '../support/set-up';
 import { call, staffToken } from '../support/test-core';
 import { tempDir } from '../support/temp-dir';
 
@@ -17,6 +18,7 @@ async function completeFirstCourse(core: Awaited<ReturnType<typeof startCore>>, 
 async function coreWithClock() {
   const clock = { now: new Date('2026-11-23T10:00:00Z') };
   const core = await startCore({ dataDir: tempDir(), bundledPacksDir: BUNDLED_PACKS_DIR, driveRoots: [tempDir()], now: () => clock.now, log: () => {} });
+  await setUpKiosk(core.dispatch);
   return { core, clock };
 }
 

@@ -4,6 +4,7 @@ import { IPC_CHANNEL } from '../../core/contract';
 import { startCore } from '../../core';
 import { serveApiOverIpc } from '../../electron/ipc';
 import { BUNDLED_PACKS_DIR } from '../support/paths';
+import { setUpKiosk } from '../support/set-up';
 import { tempDir } from '../support/temp-dir';
 
 // Electron itself cannot run here (its binary cannot be downloaded), so ipcMain and the sender
@@ -25,6 +26,7 @@ describe('the Electron IPC host (Electron mocked: its binary cannot run here)', 
   it('serves the same API table on one channel', async () => {
     const ipc = fakeIpc();
     const core = await startCore({ dataDir: tempDir(), bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
+    await setUpKiosk(core.dispatch);
     serveApiOverIpc(ipc, core.dispatch);
     expect([...ipc.handlers.keys()]).toEqual([IPC_CHANNEL]);
     const call = ipc.handlers.get(IPC_CHANNEL)!;
@@ -48,6 +50,7 @@ describe('the Electron IPC host (Electron mocked: its binary cannot run here)', 
   it('answers only the app’s own top frame', async () => {
     const ipc = fakeIpc();
     const core = await startCore({ dataDir: tempDir(), bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
+    await setUpKiosk(core.dispatch);
     serveApiOverIpc(ipc, core.dispatch);
     const call = ipc.handlers.get(IPC_CHANNEL)!;
     expect(await call(eventFrom('https://evil.example/'), 'learners.list', {}, null)).toMatchObject({ error: { code: 'auth.forbidden' } });

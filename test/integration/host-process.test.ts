@@ -16,7 +16,7 @@ function damageMiddle(file: string) {
 
 describe('the browser host as a process', () => {
   it('`npm start` without an Electron binary starts the browser host and prints its address', async () => {
-    const host = await startHostProcess(tempDir(), [path.join(REPO_ROOT, 'scripts', 'start.mjs')]);
+    const host = await startHostProcess(tempDir(), { command: [path.join(REPO_ROOT, 'scripts', 'start.mjs')] });
     try {
       expect(host.output()).toContain("Electron's binary is not installed here");
       expect((await fetch(host.url)).status).toBe(200);

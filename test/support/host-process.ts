@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { callHttp } from './api';
 import { REPO_ROOT, SERVER_ENTRY } from './paths';
+import { TEST_ADMIN, TEST_SITE } from './set-up';
 
 export interface HostProcess {
   url: string;
@@ -7,11 +9,22 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
+export interface HostProcessOptions {
+  /** The command after `node` (default: the built browser host). */
+  command?: string[];
+  /**
+   * Completes the first-run set-up over HTTP (TEST_ADMIN, TEST_SITE) when the kiosk is not set
+   * up yet (default true); false leaves the wizard for the test to go through.
+   */
+  setUp?: boolean;
+}
+
 /**
  * Starts the built browser host as its own process on a free loopback port, the way `npm start`
  * does where Electron is missing, and waits until it prints its address.
  */
-export async function startHostProcess(dataDir: string, command: string[] = [SERVER_ENTRY]): Promise<HostProcess> {
+export async function startHostProcess(dataDir: string, options: HostProcessOptions = {}): Promise<HostProcess> {
+  const { command = [SERVER_ENTRY], setUp = true } = options;
   const child = spawn(process.execPath, [...command, '--port', '0', '--data-dir', dataDir], {
     cwd: REPO_ROOT,
     env: { ...process.env, AYIL_DATA_DIR: dataDir },
@@ -36,7 +49,17 @@ export async function startHostProcess(dataDir: string, command: string[] = [SER
       reject(new Error(`host exited with ${code}:\n${output}`));
     });
   });
-  return { url, output: () => output, stop: () => stopProcess(child) };
+  const host = { url, output: () => output, stop: () => stopProcess(child) };
+  if (setUp) await setUpOverHttp(url);
+  return host;
+}
+
+async function setUpOverHttp(url: string): Promise<void> {
+  const state = await callHttp(url, 'kiosk.state', {});
+  // A damaged database answers every call with its problem: nothing to set up, the test looks at that.
+  if (!state.body.ok || state.body.value.setUp) return;
+  const done = await callHttp(url, 'setup.complete', { ...TEST_SITE, adminName: TEST_ADMIN.name, adminPassword: TEST_ADMIN.password });
+  if (!done.body.ok) throw new Error(`setup.complete: ${JSON.stringify(done.body.error)}`);
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

@@ -1,9 +1,12 @@
 // A separate process that imports one pack through core's API, so a test can kill -9 it at any
 // moment. Usage: import-worker <data-dir> <bundled-dir> <pack-file> <drive-root>
 import { startCore } from '../../core';
+import { setUpKiosk } from './set-up';
 
 const [dataDir, bundledPacksDir, file, driveRoot] = process.argv.slice(2) as [string, string, string, string];
 const core = await startCore({ dataDir, bundledPacksDir, driveRoots: [driveRoot], log: () => {} });
+const state = await core.dispatch('kiosk.state', {}, null);
+if (state.ok && !(state.value as { setUp: boolean }).setUp) await setUpKiosk(core.dispatch);
 const name = `worker-${process.pid}`;
 await core.createStaffAccount({ name, role: 'facilitator', password: 'pw' });
 const login = await core.dispatch('staff.login', { name, password: 'pw' }, null);

@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import { startCore, type Core } from '../../core';
 import { buildHttpHost } from '../../server/http';
 import { BUNDLED_PACKS_DIR, RENDERER_DIR } from './paths';
+import { setUpKiosk } from './set-up';
 import { tempDir } from './temp-dir';
 
 const open: Array<() => Promise<void>> = [];
@@ -10,9 +11,11 @@ afterEach(async () => {
   for (const close of open.splice(0)) await close();
 });
 
-/** Core on a real data folder, served by the real HTTP host on a loopback port. */
-export async function startInProcessHost(dataDir = tempDir()): Promise<{ url: string; core: Core; dataDir: string }> {
+/** Core on a real data folder, served by the real HTTP host on a loopback port; set up unless `setUp: false`. */
+export async function startInProcessHost(dataDir = tempDir(), options: { setUp?: boolean } = {}): Promise<{ url: string; core: Core; dataDir: string }> {
   const core = await startCore({ dataDir, bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
+  const state = await core.dispatch('kiosk.state', {}, null);
+  if ((options.setUp ?? true) && state.ok && !(state.value as { setUp: boolean }).setUp) await setUpKiosk(core.dispatch);
   const app = buildHttpHost(core, { rendererDir: RENDERER_DIR });
   await app.listen({ host: '127.0.0.1', port: 0 });
   open.push(async () => {

@@ -4,7 +4,10 @@ import { afterEach } from 'vitest';
 import { startCore, type Core, type CoreOptions } from '../../core';
 import type { PublicKeyEntry } from '../../core/packs/signing';
 import { TEST_DRIVE_ROOT, testKey } from './packs';
+import { setUpKiosk } from './set-up';
 import { tempDir } from './temp-dir';
+
+export { TEST_ADMIN, TEST_SITE, setUpKiosk } from './set-up';
 
 const open: Core[] = [];
 afterEach(async () => {
@@ -18,9 +21,15 @@ export function shippedKeysDir(keys: PublicKeyEntry[] = [testKey.publicKey]): st
   return dir;
 }
 
-export async function startTestCore(options: Partial<CoreOptions> = {}): Promise<Core> {
-  const core = await startCore({ dataDir: tempDir(), bundledPacksDir: shippedKeysDir(), driveRoots: [TEST_DRIVE_ROOT], drivePollMs: 200, log: () => {}, ...options });
+/**
+ * A core on a fresh (or given) data folder, set up as after the first-run wizard (TEST_ADMIN is its
+ * administrator) unless `setUp: false`; a data folder already set up is left as it is.
+ */
+export async function startTestCore(options: Partial<CoreOptions> & { setUp?: boolean } = {}): Promise<Core> {
+  const { setUp = true, ...coreOptions } = options;
+  const core = await startCore({ dataDir: tempDir(), bundledPacksDir: shippedKeysDir(), driveRoots: [TEST_DRIVE_ROOT], drivePollMs: 200, log: () => {}, ...coreOptions });
   open.push(core);
+  if (setUp && core.problem === null && !(await call<{ setUp: boolean }>(core, 'kiosk.state', {})).setUp) await setUpKiosk(core.dispatch);
   return core;
 }
 

@@ -8,8 +8,12 @@ export const WARNING_SECONDS = 30;
 /** Activity keeps core's session alive too, at most once a minute (core ends idle sessions itself). */
 const KEEP_ALIVE_MS = 60_000;
 const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
-/** Screens that hold something half-typed by someone (a name, a secret) although nobody is logged in. */
-const UNFINISHED: ReadonlySet<Screen['name']> = new Set(['new-learner', 'unlock']);
+/**
+ * Screens that hold something half-typed by someone (a name, a secret, a staff password) although
+ * no learner is logged in, and the staff console (its live panels keep core's staff session busy,
+ * so only the screen can tell that nobody is there).
+ */
+const UNFINISHED: ReadonlySet<Screen['name']> = new Set(['new-learner', 'unlock', 'staff-login', 'console']);
 
 /**
  * Logs a learner out after the site's idle time, so a shared PC never stays open in someone's

@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, LANGUAGE_NATIVE_NAMES } from '../../../core/contract';
-import { useApp } from '../state/app-store';
+import { useApp, type Screen } from '../state/app-store';
 import { AvatarPicture } from './AvatarPicture';
 import { ComfortControls } from './ComfortControls';
+
+const STAFF_SCREENS: ReadonlySet<Screen['name']> = new Set(['setup', 'staff-login', 'console']);
 
 /** Always on screen: who is learning, language, text size and contrast, certificates, Finish. */
 export function TopBar() {
   const { t } = useTranslation();
-  const { learner, language, siteName, chooseLanguage, finish, screen, go } = useApp();
+  const { learner, language, languages, siteName, chooseLanguage, finish, screen, go } = useApp();
   const started = screen.name !== 'language' && screen.name !== 'loading';
+  // Learners choose among the site's languages; staff (set-up, sign-in, console) among all.
+  const shown = STAFF_SCREENS.has(screen.name) ? LANGUAGES : languages;
   return (
     <header className="top-bar">
       <div className="brand">
@@ -17,7 +21,7 @@ export function TopBar() {
       </div>
       {started && (
         <nav className="language-switch" aria-label={t('language.switch')}>
-          {LANGUAGES.map((code) => (
+          {shown.map((code) => (
             <button
               key={code}
               type="button"

@@ -1,7 +1,75 @@
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiError, MethodOutput } from '../../../core/contract';
+import { api } from '../api/client';
+import { useApp } from '../state/app-store';
+import { settleStaff } from './console-store';
+import { TextField } from './fields';
+import { formatDay } from './format';
+import { InlineError } from './InlineError';
+import { localText } from './local-text';
 
-// TODO(issue 5): placeholder until the section is built.
+type Certificate = MethodOutput<'certificates.verify'>;
+
+/** Someone shows a certificate: the code printed on it says whether this kiosk issued it, to whom. */
 export function CertificateCheckSection() {
   const { t } = useTranslation();
-  return <p>{t('app.name')}</p>;
+  const language = useApp((s) => s.language);
+  const [code, setCode] = useState('');
+  const [found, setFound] = useState<Certificate | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function check(event: FormEvent) {
+    event.preventDefault();
+    if (!code.trim() || busy) return;
+    setBusy(true);
+    setFound(null);
+    setError(null);
+    const certificate = settleStaff(await api.call('certificates.verify', { code: code.trim().toUpperCase() }), setError);
+    setBusy(false);
+    setFound(certificate);
+  }
+
+  return (
+    <section className="console-panel" aria-labelledby="check-title">
+      <h2 id="check-title">{t('console.certificates.title')}</h2>
+      <form className="console-form" onSubmit={(e) => void check(e)}>
+        <TextField id="certificate-code" label={t('console.certificates.code')} hint={t('console.certificates.codeHint')}>
+          {(props) => <input {...props} autoComplete="off" spellCheck={false} maxLength={40} value={code} onChange={(e) => setCode(e.target.value)} />}
+        </TextField>
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={busy} aria-busy={busy}>
+            {t('console.certificates.check')}
+          </button>
+        </div>
+      </form>
+      <div role="status" aria-live="polite">
+        {found && (
+          <div className="console-notice">
+            <p className="console-ok">{t('console.certificates.genuine')}</p>
+            <dl className="review-list">
+              <div>
+                <dt>{t('console.certificates.learner')}</dt>
+                <dd>{found.learnerName}</dd>
+              </div>
+              <div>
+                <dt>{t('console.certificates.course')}</dt>
+                <dd>{localText(found.courseTitle, language)}</dd>
+              </div>
+              <div>
+                <dt>{t('console.certificates.issued')}</dt>
+                <dd>{formatDay(found.issuedOn, language)}</dd>
+              </div>
+              <div>
+                <dt>{t('console.certificates.site')}</dt>
+                <dd>{found.siteName}</dd>
+              </div>
+            </dl>
+          </div>
+        )}
+      </div>
+      <InlineError error={error} />
+    </section>
+  );
 }

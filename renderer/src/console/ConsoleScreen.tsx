@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { BackupSection } from './BackupSection';
 import { CertificateCheckSection } from './CertificateCheckSection';
-import { sectionsFor, useConsole, type ConsoleSection } from './console-store';
+import { sectionsFor, signOut, useConsole, type ConsoleSection } from './console-store';
+import './console.css';
 import { LearnersSection } from './LearnersSection';
 import { PacksSection } from './PacksSection';
 import { ReportsSection } from './ReportsSection';
@@ -32,6 +33,13 @@ export function ConsoleScreen() {
   return (
     <section className="screen console-screen">
       <nav className="console-nav" aria-label={t('console.nav.label')}>
+        <div className="console-who">
+          <span className="console-who-name">{staff.name}</span>
+          <span className="hint">{t(`console.roles.${staff.role}`)}</span>
+          <button type="button" className="button secondary" onClick={() => void signOut()}>
+            {t('console.nav.signOut')}
+          </button>
+        </div>
         <ul>
           {sectionsFor(staff.role).map((id) => (
             <li key={id}>

@@ -1,7 +1,142 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Language, MethodOutput } from '../../../core/contract';
+import { api } from '../api/client';
+import { AvatarPicture } from '../components/AvatarPicture';
+import { EraseDialog } from './reports/EraseDialog';
+import { dayLabel } from './reports/format';
+import { LearnerProgress } from './reports/LearnerProgress';
+import { settleStaff as settleConsole } from './console-store';
+import './reports/reports.css';
 
-// TODO(issue 5): placeholder until the section is built.
+type LearnerRow = MethodOutput<'learners.search'>['learners'][number];
+
+const PAGE = 50;
+/** Typing pauses this long before the list is searched again. */
+const SEARCH_DELAY_MS = 250;
+
+/** Learners: find one, see their progress, reset their secret, or erase them completely. */
 export function LearnersSection() {
-  const { t } = useTranslation();
-  return <p>{t('app.name')}</p>;
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const [query, setQuery] = useState('');
+  const [learners, setLearners] = useState<LearnerRow[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const [erasing, setErasing] = useState<LearnerRow | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+  const searchField = useRef<HTMLInputElement>(null);
+  const latest = useRef(0);
+
+  /** A fresh first page (offset 0) or the next page appended. */
+  const fetchPage = useCallback(async (text: string, offset: number) => {
+    const request = ++latest.current;
+    const page = settleConsole(await api.call('learners.search', { query: text.trim(), offset, limit: PAGE }));
+    if (!page || request !== latest.current) return;
+    setTotal(page.total);
+    setLearners((shown) => (offset === 0 ? page.learners : [...shown, ...page.learners]));
+  }, []);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void fetchPage(query, 0), query ? SEARCH_DELAY_MS : 0);
+    return () => clearTimeout(timer);
+  }, [query, fetchPage]);
+
+  const resetSecret = async (learner: LearnerRow) => {
+    setBusy(true);
+    const done = settleConsole(await api.call('learners.resetSecret', { learnerId: learner.id }));
+    setBusy(false);
+    if (!done) return;
+    setLearners((shown) => shown.map((l) => (l.id === learner.id ? { ...l, secret: 'none', locked: false } : l)));
+    setNotice(t('reports.learners.secretReset', { name: learner.displayName }));
+  };
+
+  const erase = async (learner: LearnerRow) => {
+    setBusy(true);
+    const done = settleConsole(await api.call('learners.erase', { learnerId: learner.id }));
+    setBusy(false);
+    setErasing(null);
+    if (!done) return;
+    setLearners((shown) => shown.filter((l) => l.id !== learner.id));
+    setTotal((n) => (n === null ? n : n - 1));
+    setOpen(null);
+    setNotice(t('reports.learners.erased', { name: learner.displayName }));
+    // The row that had focus is gone: continue from the search field.
+    searchField.current?.focus();
+  };
+
+  return (
+    <div className="learners-section">
+      <form role="search" className="learner-search" onSubmit={(e) => {
+        e.preventDefault();
+        void fetchPage(query, 0);
+      }}>
+        <label htmlFor="learner-search">{t('reports.learners.searchLabel')}</label>
+        <input id="learner-search" ref={searchField} type="search" value={query} maxLength={100} autoComplete="off" onChange={(e) => {
+          setQuery(e.target.value);
+          setNotice("");
+        }} />
+      </form>
+      <p role="status" className="hint">
+        {total === null ? t('reports.learners.loading') : total === 0 ? t('reports.learners.none') : t('reports.learners.showing', { count: total, shown: learners.length })}
+      </p>
+      <p role="status" className="reports-notice">
+        {notice}
+      </p>
+
+      <ul className="learner-list">
+        {learners.map((learner) => {
+          const expanded = open === learner.id;
+          const detailId = `learner-${learner.id}-detail`;
+          return (
+            <li key={learner.id} className="learner-row">
+              <div className="learner-summary">
+                <AvatarPicture avatar={learner.avatar} size={48} />
+                <div className="learner-facts">
+                  <h2 className="console-learner-name">{learner.displayName}</h2>
+                  <p>
+                    {learner.lastActiveOn ? t('reports.learners.lastActive', { day: dayLabel(learner.lastActiveOn, language) }) : t('reports.learners.neverActive')}
+                    {' · '}
+                    {t('reports.learners.lessonsCompleted', { count: learner.lessonsCompleted })}
+                    {' · '}
+                    {t('reports.learners.coursesCompleted', { count: learner.coursesCompleted })}
+                  </p>
+                  <p className="hint">
+                    {t(`reports.learners.secret.${learner.secret}`)}
+                    {learner.locked && ` · ${t('reports.learners.locked')}`}
+                  </p>
+                </div>
+                <button type="button" className="button secondary" aria-expanded={expanded} aria-controls={detailId} onClick={() => setOpen(expanded ? null : learner.id)}>
+                  {t('reports.learners.details', { name: learner.displayName })}
+                </button>
+              </div>
+              {expanded && (
+                <div id={detailId} className="learner-detail">
+                  <h3>{t('reports.learners.progressTitle')}</h3>
+                  <LearnerProgress learnerId={learner.id} />
+                  <div className="actions">
+                    {learner.secret !== 'none' && (
+                      <button type="button" className="button secondary" disabled={busy} onClick={() => void resetSecret(learner)}>
+                        {t(learner.secret === 'pin' ? 'reports.learners.resetPin' : 'reports.learners.resetPictures', { name: learner.displayName })}
+                      </button>
+                    )}
+                    <button type="button" className="button danger" disabled={busy} onClick={() => setErasing(learner)}>
+                      {t('reports.learners.erase', { name: learner.displayName })}
+                    </button>
+                  </div>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {total !== null && learners.length < total && (
+        <button type="button" className="button secondary" onClick={() => void fetchPage(query, learners.length)}>
+          {t('reports.learners.showMore')}
+        </button>
+      )}
+      {erasing && <EraseDialog name={erasing.displayName} busy={busy} onConfirm={() => void erase(erasing)} onCancel={() => setErasing(null)} />}
+    </div>
+  );
 }

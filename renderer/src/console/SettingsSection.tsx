@@ -1,7 +1,139 @@
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SiteSettingsSchema, type ApiError, type SiteSettings } from '../../../core/contract';
+import { api } from '../api/client';
+import { useApp } from '../state/app-store';
+import { settleStaff } from './console-store';
+import { LanguageChoice, TextField } from './fields';
+import { InlineError } from './InlineError';
+import { TrustedKeys } from './TrustedKeys';
 
-// TODO(issue 5): placeholder until the section is built.
+type TextSetting = 'siteName' | 'siteCode' | 'district' | 'region';
+
+/** The site's details, the languages offered, the idle time, the privacy threshold, and trusted keys. */
 export function SettingsSection() {
+  return (
+    <>
+      <SiteSettingsForm />
+      <TrustedKeys />
+    </>
+  );
+}
+
+function SiteSettingsForm() {
   const { t } = useTranslation();
-  return <p>{t('app.name')}</p>;
+  const reloadKiosk = useApp((s) => s.reloadKiosk);
+  const [settings, setSettings] = useState<SiteSettings | null>(null);
+  // Minutes are what people think in; core keeps seconds.
+  const [minutes, setMinutes] = useState('');
+  const [k, setK] = useState('');
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void api.call('settings.get', {}).then((result) => {
+      const value = settleStaff(result);
+      if (!value) return;
+      setSettings(value);
+      setMinutes(String(Math.round(value.idleTimeoutSeconds / 60)));
+      setK(String(value.k));
+    });
+  }, []);
+
+  if (!settings) return <section className="console-panel" aria-busy="true" />;
+  const change = (part: Partial<SiteSettings>) => {
+    setSettings({ ...settings, ...part });
+    setSaved(false);
+  };
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!settings || busy) return;
+    const candidate = { ...settings, idleTimeoutSeconds: Math.round(Number(minutes) * 60), k: Number(k) };
+    const parsed = SiteSettingsSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+      setInvalid(fields);
+      document.getElementById(`settings-${fields[0]}`)?.focus();
+      return;
+    }
+    setInvalid([]);
+    setBusy(true);
+    setError(null);
+    const done = settleStaff(await api.call('settings.update', parsed.data), setError);
+    setBusy(false);
+    if (!done) return;
+    setSaved(true);
+    await reloadKiosk();
+  }
+
+  const problem = (field: string, key = 'console.setup.problems.required') => invalid.includes(field) && t(key);
+  const text = (field: TextSetting) => (
+    <TextField id={`settings-${field}`} label={t(`console.setup.fields.${field}`)} problem={problem(field, field === 'siteCode' ? 'console.setup.problems.code' : undefined)}>
+      {(props) => <input {...props} autoComplete="off" value={settings[field]} onChange={(e) => change({ [field]: e.target.value })} />}
+    </TextField>
+  );
+
+  return (
+    <section className="console-panel" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('console.settings.siteTitle')}</h2>
+      <form className="console-form" noValidate onSubmit={(e) => void save(e)}>
+        {text('siteName')}
+        {text('siteCode')}
+        {text('district')}
+        {text('region')}
+        <LanguageChoice
+          id="settings-languages"
+          legend={t('console.setup.fields.languages')}
+          hint={t('console.setup.hints.languages')}
+          value={settings.languages}
+          onChange={(languages) => change({ languages })}
+          problem={problem('languages', 'console.setup.problems.languages')}
+        />
+        <TextField id="settings-idleTimeoutSeconds" label={t('console.settings.idle')} hint={t('console.settings.idleHint')} problem={problem('idleTimeoutSeconds', 'console.settings.idleProblem')}>
+          {(props) => (
+            <input
+              {...props}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={60}
+              value={minutes}
+              onChange={(e) => {
+                setMinutes(e.target.value);
+                setSaved(false);
+              }}
+            />
+          )}
+        </TextField>
+        <TextField id="settings-k" label={t('console.settings.k')} hint={t('console.settings.kHint')} problem={problem('k', 'console.settings.kProblem')}>
+          {(props) => (
+            <input
+              {...props}
+              type="number"
+              inputMode="numeric"
+              min={2}
+              max={100}
+              value={k}
+              onChange={(e) => {
+                setK(e.target.value);
+                setSaved(false);
+              }}
+            />
+          )}
+        </TextField>
+        <InlineError error={error} />
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={busy} aria-busy={busy}>
+            {t('console.settings.save')}
+          </button>
+        </div>
+        <p role="status" className="console-ok">
+          {saved ? t('console.settings.saved') : ''}
+        </p>
+      </form>
+    </section>
+  );
 }

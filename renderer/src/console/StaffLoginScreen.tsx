@@ -1,7 +1,71 @@
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../core/contract';
+import { api } from '../api/client';
+import { useFocusOnMount } from '../components/useFocusOnMount';
+import { useApp } from '../state/app-store';
+import { enterConsole } from './console-store';
+import { InlineError } from './InlineError';
 
-// TODO(issue 5): placeholder until the screen is built.
-export function StaffLoginScreen() {
+/** Facilitators and administrators sign in here, from the discreet "Staff" button on the picker. */
+export function StaffLoginScreen({ notice }: { notice?: 'restored' }) {
   const { t } = useTranslation();
-  return <p>{t('app.name')}</p>;
+  const go = useApp((s) => s.go);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy || !name.trim() || !password) return;
+    setBusy(true);
+    const result = await api.call('staff.login', { name: name.trim(), password });
+    setBusy(false);
+    if (result.ok) return enterConsole(result.value.token, { name: name.trim(), role: result.value.role });
+    // A wrong password is typed again from scratch; the name stays.
+    setPassword('');
+    setError(result.error);
+  }
+
+  return (
+    <section className="screen staff-login-screen" aria-labelledby="staff-login-title">
+      <h1 id="staff-login-title" ref={heading} tabIndex={-1}>
+        {t('console.login.title')}
+      </h1>
+      {notice === 'restored' && (
+        <p className="console-notice" role="status">
+          {t('console.login.restored')}
+        </p>
+      )}
+      <p className="hint">{t('console.login.hint')}</p>
+      <form className="console-form" onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor="staff-name">{t('console.login.name')}</label>
+          <input id="staff-name" autoComplete="username" required value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="staff-password">{t('console.login.password')}</label>
+          <input
+            id="staff-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+        <InlineError error={error} />
+        <div className="actions">
+          <button type="submit" className="button primary big" disabled={busy} aria-busy={busy}>
+            {t('console.login.submit')}
+          </button>
+          <button type="button" className="button secondary big" onClick={() => go({ name: 'picker' })}>
+            {t('console.login.back')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
 }

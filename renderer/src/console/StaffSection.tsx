@@ -1,7 +1,211 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StaffPasswordSchema, type ApiError, type MethodOutput, type StaffRole } from '../../../core/contract';
+import { api } from '../api/client';
+import { useApp } from '../state/app-store';
+import { settleStaff, useConsole } from './console-store';
+import { ConsoleDialog } from './ConsoleDialog';
+import { TextField } from './fields';
+import { formatDay } from './format';
+import { InlineError } from './InlineError';
 
-// TODO(issue 5): placeholder until the section is built.
+type Account = MethodOutput<'staff.list'>[number];
+
+async function loadAccounts() {
+  return settleStaff(await api.call('staff.list', {}));
+}
+
+/** Facilitator and administrator accounts: add one, give one a new password, remove one. */
 export function StaffSection() {
   const { t } = useTranslation();
-  return <p>{t('app.name')}</p>;
+  const language = useApp((s) => s.language);
+  const me = useConsole((s) => s.staff);
+  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const [changing, setChanging] = useState<Account | null>(null);
+  const [removing, setRemoving] = useState<Account | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState('');
+
+  const reload = useCallback(async () => {
+    const list = await loadAccounts();
+    if (list) setAccounts(list);
+  }, []);
+  useEffect(() => {
+    void loadAccounts().then((list) => list && setAccounts(list));
+  }, []);
+
+  async function remove(account: Account) {
+    const done = settleStaff(await api.call('staff.remove', { staffId: account.id }), setError);
+    if (!done) return;
+    setRemoving(null);
+    setNotice(t('console.staff.removed', { name: account.name }));
+    await reload();
+  }
+
+  return (
+    <>
+      <section className="console-panel" aria-labelledby="staff-list-title" aria-busy={accounts === null}>
+        <h2 id="staff-list-title">{t('console.staff.listTitle')}</h2>
+        <p role="status" className="console-ok">
+          {notice}
+        </p>
+        {accounts && (
+          <div className="table-scroll">
+            <table className="console-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('console.staff.columns.name')}</th>
+                  <th scope="col">{t('console.staff.columns.role')}</th>
+                  <th scope="col">{t('console.staff.columns.created')}</th>
+                  <th scope="col">{t('console.packs.columns.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {accounts.map((account) => (
+                  <tr key={account.id}>
+                    <th scope="row">
+                      {account.name}
+                      {me?.name === account.name && <span className="hint"> ({t('console.staff.you')})</span>}
+                    </th>
+                    <td>{t(`console.roles.${account.role}`)}</td>
+                    <td>{formatDay(account.createdAt, language)}</td>
+                    <td>
+                      <div className="actions">
+                        <button type="button" className="button small secondary" aria-label={t('console.staff.setPasswordNamed', { name: account.name })} onClick={() => setChanging(account)}>
+                          {t('console.staff.setPassword')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button small secondary"
+                          aria-label={t('console.staff.removeNamed', { name: account.name })}
+                          onClick={() => {
+                            setError(null);
+                            setRemoving(account);
+                          }}
+                        >
+                          {t('console.staff.remove')}
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <AddStaff
+        onAdded={async (name) => {
+          setNotice(t('console.staff.added', { name }));
+          await reload();
+        }}
+      />
+      {changing && (
+        <SetPasswordDialog
+          account={changing}
+          onClose={(changed) => {
+            setChanging(null);
+            if (changed) setNotice(t('console.staff.passwordSet', { name: changing.name }));
+          }}
+        />
+      )}
+      {removing && (
+        <ConsoleDialog
+          title={t('console.staff.removeTitle', { name: removing.name })}
+          confirmLabel={t('console.staff.removeConfirm')}
+          danger
+          error={error}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => void remove(removing)}
+        >
+          <p>{t('console.staff.removeText')}</p>
+        </ConsoleDialog>
+      )}
+    </>
+  );
+}
+
+function AddStaff({ onAdded }: { onAdded(name: string): Promise<void> }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<StaffRole>('facilitator');
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<'name' | 'password' | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    const found = !name.trim() ? 'name' : !StaffPasswordSchema.safeParse(password).success ? 'password' : null;
+    setProblem(found);
+    if (found) return document.getElementById(`new-staff-${found}`)?.focus();
+    setBusy(true);
+    setError(null);
+    const account = settleStaff(await api.call('staff.create', { name: name.trim(), role, password }), setError);
+    setBusy(false);
+    if (!account) return;
+    setName('');
+    setPassword('');
+    await onAdded(account.name);
+  }
+
+  return (
+    <section className="console-panel" aria-labelledby="staff-add-title">
+      <h2 id="staff-add-title">{t('console.staff.addTitle')}</h2>
+      <form className="console-form" noValidate onSubmit={(e) => void add(e)}>
+        <TextField id="new-staff-name" label={t('console.staff.columns.name')} problem={problem === 'name' && t('console.setup.problems.required')}>
+          {(props) => <input {...props} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />}
+        </TextField>
+        <fieldset className="choice-group">
+          <legend>{t('console.staff.columns.role')}</legend>
+          {(['facilitator', 'admin'] as const).map((r) => (
+            <label key={r} className="check-option">
+              <input type="radio" name="new-staff-role" value={r} checked={role === r} onChange={() => setRole(r)} />
+              {t(`console.roles.${r}`)} — {t(`console.staff.roleHint.${r}`)}
+            </label>
+          ))}
+        </fieldset>
+        <TextField id="new-staff-password" label={t('console.staff.password')} hint={t('console.setup.hints.password')} problem={problem === 'password' && t('console.setup.problems.short')}>
+          {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+        </TextField>
+        <InlineError error={error} />
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={busy} aria-busy={busy}>
+            {t('console.staff.add')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function SetPasswordDialog({ account, onClose }: { account: Account; onClose(changed: boolean): void }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [short, setShort] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save() {
+    if (!StaffPasswordSchema.safeParse(password).success) return setShort(true);
+    setBusy(true);
+    const done = settleStaff(await api.call('staff.setPassword', { staffId: account.id, password }), setError);
+    setBusy(false);
+    if (done) onClose(true);
+  }
+
+  return (
+    <ConsoleDialog
+      title={t('console.staff.setPasswordTitle', { name: account.name })}
+      confirmLabel={t('console.staff.setPassword')}
+      busy={busy}
+      error={error}
+      onCancel={() => onClose(false)}
+      onConfirm={() => void save()}
+    >
+      <TextField id="set-password" label={t('console.staff.newPassword')} hint={t('console.setup.hints.password')} problem={short && t('console.setup.problems.short')}>
+        {(props) => <input {...props} type="password" autoComplete="new-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />}
+      </TextField>
+    </ConsoleDialog>
+  );
 }

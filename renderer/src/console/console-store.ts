@@ -1,5 +1,7 @@
 import { create } from 'zustand';
-import type { StaffRole } from '../../../core/contract';
+import type { ApiError, Result, StaffRole } from '../../../core/contract';
+import { api } from '../api/client';
+import { useApp } from '../state/app-store';
 
 export const CONSOLE_SECTIONS = ['packs', 'learners', 'reports', 'statistics', 'backup', 'staff', 'settings', 'certificates'] as const;
 export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
@@ -31,4 +33,44 @@ export const useConsole = create<ConsoleState>()((set) => ({
 
 export function sectionsFor(role: StaffRole): ConsoleSection[] {
   return CONSOLE_SECTIONS.filter((s) => role === 'admin' || FACILITATOR_SECTIONS.has(s));
+}
+
+// Whatever takes the screen away from the console (sign-out, idle logout, an expired session)
+// also forgets who was signed in, so the console can never reappear in their name.
+useApp.subscribe((state) => {
+  if (state.screen.name !== 'console' && useConsole.getState().staff) useConsole.getState().signedOut();
+});
+
+/** Opens the console for a staff member whose session token core just gave. */
+export function enterConsole(token: string, staff: StaffMember): void {
+  api.setToken(token);
+  useConsole.getState().signedIn(staff);
+  useApp.getState().go({ name: 'console' });
+}
+
+/** Ends the staff session (core forgets the token) and shows the learner picker. */
+export function signOut(): Promise<void> {
+  return useApp.getState().finish();
+}
+
+/**
+ * Unwraps a console call. An expired staff session goes back to the picker saying so; other
+ * errors show in the banner, or through `show` for a form (or dialog) that shows its own.
+ */
+export function settleStaff<T>(result: Result<T>, show?: (error: ApiError) => void): T | null {
+  if (result.ok) return result.value;
+  const { error } = result;
+  if (error.code === 'auth.session_expired') {
+    api.setToken(null);
+    useApp.setState({ screen: { name: 'picker' }, error: { code: error.code, params: { context: 'staff' } } });
+    void useApp.getState().reloadKiosk();
+  } else if (error.code === 'db.damaged' || error.code === 'db.too_new') {
+    useApp.getState().settle(result);
+  } else if (show) {
+    show(error);
+  } else {
+    // Not the learner's settle(): a missing learner here is one the console was looking at.
+    useApp.setState({ error });
+  }
+  return null;
 }

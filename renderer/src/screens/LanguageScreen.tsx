@@ -1,4 +1,4 @@
-import { LANGUAGES, LANGUAGE_NATIVE_NAMES } from '../../../core/contract';
+import { LANGUAGE_NATIVE_NAMES } from '../../../core/contract';
 import { catalogues } from '../i18n/i18n';
 import { useApp } from '../state/app-store';
 import { useFocusOnMount } from '../components/useFocusOnMount';
@@ -6,18 +6,20 @@ import { useFocusOnMount } from '../components/useFocusOnMount';
 /** The first screen: each language named in its own script, with its own heading, so anyone finds theirs. */
 export function LanguageScreen() {
   const chooseLanguage = useApp((s) => s.chooseLanguage);
+  // Only the languages the site offers (all three until the set-up has chosen).
+  const offered = useApp((s) => s.languages);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section className="screen language-screen" aria-labelledby="language-title">
       <h1 id="language-title" ref={heading} tabIndex={-1}>
-        {LANGUAGES.map((code) => (
+        {offered.map((code) => (
           <span key={code} lang={code} className="multi-title">
             {catalogues[code].language.title}
           </span>
         ))}
       </h1>
       <div className="language-buttons">
-        {LANGUAGES.map((code) => (
+        {offered.map((code) => (
           <button key={code} type="button" lang={code} className="button language-button" onClick={() => void chooseLanguage(code)}>
             {LANGUAGE_NATIVE_NAMES[code]}
           </button>

@@ -178,6 +178,12 @@ export function PickerScreen() {
           </button>
         </div>
       )}
+      {/* Out of the learners' way, at the end: staff sign in to the console here. */}
+      <div className="staff-entry">
+        <button type="button" className="staff-button" onClick={() => go({ name: 'staff-login' })}>
+          {t('console.login.staffButton')}
+        </button>
+      </div>
     </section>
   );
 }

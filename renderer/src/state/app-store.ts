@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ApiError, Avatar, Gender, Language, Learner, MethodOutput, Result, Secret } from '../../../core/contract';
+import { LANGUAGES, type ApiError, type Avatar, type Gender, type Language, type Learner, type MethodOutput, type Result, type Secret } from '../../../core/contract';
 import { api } from '../api/client';
 import { setUiLanguage } from '../i18n/i18n';
 
@@ -58,7 +58,8 @@ export type Screen =
   | { name: 'problem'; error: ApiError }
   /** First start: the site's set-up wizard; learners cannot use the kiosk until it is done. */
   | { name: 'setup' }
-  | { name: 'staff-login' }
+  /** `notice`: why staff land here (after a restore everyone must sign in again). */
+  | { name: 'staff-login'; notice?: 'restored' }
   | { name: 'console' };
 
 /** Errors the unlock screen shows next to the number pad instead of in the banner. */
@@ -68,6 +69,8 @@ interface AppState {
   screen: Screen;
   language: Language;
   siteName: string;
+  /** The languages the site offers learners (the set-up and the console offer all of them). */
+  languages: Language[];
   /** Seconds without a touch or key before the screen logs the learner out (the site's setting). */
   idleTimeoutSeconds: number;
   learner: Learner | null;
@@ -85,6 +88,8 @@ interface AppState {
   startGuest(): Promise<void>;
   saveProfile(gender: Gender, birthYear: number | null): Promise<void>;
   finish(): Promise<void>;
+  /** Reads the kiosk's site name, languages and idle time again (after set-up, settings, a restore). */
+  reloadKiosk(): Promise<void>;
   setComfort(comfort: Partial<Comfort>): void;
   dismissError(): void;
   /** Unwraps a call's result; on failure shows the error (or the right screen) and returns null. */
@@ -117,6 +122,7 @@ export const useApp = create<AppState>()((set, get) => {
     screen: { name: 'loading' },
     language: 'ky',
     siteName: '',
+    languages: [...LANGUAGES],
     idleTimeoutSeconds: 300,
     learner: null,
     error: null,
@@ -128,6 +134,7 @@ export const useApp = create<AppState>()((set, get) => {
       if (state.language) await setUiLanguage(state.language);
       set({
         siteName: state.siteName,
+        languages: state.languages,
         idleTimeoutSeconds: state.idleTimeoutSeconds,
         language: state.language ?? get().language,
         screen: !state.setUp ? { name: 'setup' } : state.language ? { name: 'picker' } : { name: 'language' },
@@ -179,11 +186,16 @@ export const useApp = create<AppState>()((set, get) => {
       await api.call('session.logout', {});
       api.setToken(null);
       // Back to the kiosk's own language and settings, not the last learner's.
+      await get().reloadKiosk();
+    },
+
+    async reloadKiosk() {
       const state = await api.call('kiosk.state', {});
       if (state.ok && !get().learner) {
         if (state.value.language && state.value.language !== get().language) await setUiLanguage(state.value.language);
         set({
           siteName: state.value.siteName,
+          languages: state.value.languages,
           idleTimeoutSeconds: state.value.idleTimeoutSeconds,
           language: state.value.language ?? get().language,
         });

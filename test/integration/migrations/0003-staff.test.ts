@@ -15,7 +15,8 @@ describe('migration 0003: staff accounts', () => {
     expect(db.prepare('SELECT display_name FROM learners').all()).toEqual([{ display_name: 'A' }]);
     const staff = new Staff(db, () => new Date());
     await staff.create({ name: 'Айжан', role: 'admin', password: 'тоо-суу-2026' });
-    await expect(staff.create({ name: 'айжан', role: 'facilitator', password: 'x' })).rejects.toThrow(/UNIQUE/);
+    await expect(staff.create({ name: 'айжан', role: 'facilitator', password: 'x' })).rejects.toMatchObject({ code: 'staff.name_taken' });
+    expect(() => db.prepare("INSERT INTO staff (name, name_key, role, password_hash, created_at) VALUES ('x', 'айжан', 'admin', 'h', 't')").run()).toThrow(/UNIQUE/);
     expect(await staff.login('Айжан', 'тоо-суу-2026')).toMatchObject({ role: 'admin' });
     await expect(staff.login('Айжан', 'wrong')).rejects.toMatchObject({ code: 'staff.login_failed' });
     await expect(staff.login('Nobody', 'тоо-суу-2026')).rejects.toMatchObject({ code: 'staff.login_failed' });

@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { createDispatch, type Dispatch } from '../api/dispatch';
+import { createHandlers } from '../api/handlers';
+import { Backups } from '../backup/backups';
+import { Certificates } from '../certificates/certificates';
+import type { Db } from '../db/open';
+import type { Drive } from '../drives';
+import { AppError } from '../errors';
+import { completeSetup } from '../kiosk/setup';
+import { Settings } from '../kiosk/settings';
+import { LearnerAdmin } from '../learners/learner-admin';
+import { Learners } from '../learners/learners';
+import { PackAssets, type Asset } from '../packs/assets';
+import { installBundledPacks, readShippedKeys } from '../packs/bundled';
+import { Catalog } from '../packs/catalog';
+import { ImportQueue } from '../packs/import-queue';
+import { PackInstaller } from '../packs/installer';
+import { TrustStore } from '../packs/trust';
+import { Progress } from '../progress/progress';
+import { Stats, StatsRecorder } from '../stats';
+import { Sessions } from '../sessions/sessions';
+import { Staff, type StaffRole } from '../staff/staff';
+
+/** Staff sessions end after 15 minutes of nothing: the console is not left open on a shared PC. */
+export const STAFF_IDLE_SECONDS = 15 * 60;
+
+export interface KioskContext {
+  dataDir: string;
+  bundledPacksDir: string;
+  now: () => Date;
+  log: (message: string) => void;
+  drives: () => Drive[];
+  /** Replaces the database with a checked backup (the core swaps kiosks); answers where the old one is. */
+  swapIn: (file: string) => Promise<string>;
+}
+
+/** Everything that lives on one open database: rebuilt on the new one after a restore. */
+export interface Kiosk {
+  readonly db: Db;
+  readonly dispatch: Dispatch;
+  readAsset(packId: string, assetPath: string, range?: { start: number; end?: number }): Promise<Asset>;
+  createStaffAccount(input: { name: string; role: StaffRole; password: string }): Promise<number>;
+  /** Cancels imports, closes pack files and the database. */
+  close(): Promise<void>;
+}
+
+export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
+  const { now, log } = ctx;
+  const trust = new TrustStore(db, readShippedKeys(ctx.bundledPacksDir), now);
+  let assets: PackAssets | null = null;
+  const installer = new PackInstaller(db, path.join(ctx.dataDir, 'packs'), trust, now, (file) => assets?.release(file));
+  assets = new PackAssets(installer);
+  installer.cleanUp();
+  const catalog = new Catalog(db);
+  const afterPacksChanged = () => catalog.reload();
+  await installBundledPacks(installer, ctx.bundledPacksDir, log);
+  afterPacksChanged();
+
+  const settings = new Settings(db);
+  const learners = new Learners(db, now);
+  learners.removeAllGuests(); // a guest's session did not survive the restart; neither does their data
+  const certificates = new Certificates(db, () => settings.certificateKey());
+  // The server ends an idle learner session a minute after the screen would have logged it out.
+  const sessions = new Sessions(
+    (session) => (session.staffId !== null ? STAFF_IDLE_SECONDS : settings.idleTimeoutSeconds() + 60) * 1000,
+    now,
+    (session) => {
+      if (session.learnerId !== null) learners.removeGuest(session.learnerId);
+    },
+  );
+  const staff = new Staff(db, now);
+  const progress = new Progress(db, catalog, now, (learnerId, found, at) =>
+    certificates.issue({
+      learnerId,
+      learnerName: learners.get(learnerId).displayName,
+      packId: found.pack.id,
+      courseId: found.course.id,
+      courseTitle: found.course.title,
+      siteName: settings.siteName(),
+      issuedOn: at.toISOString().slice(0, 10),
+    }),
+    new StatsRecorder(db),
+  );
+  const imports = new ImportQueue(installer, afterPacksChanged);
+  const backups = new Backups({ db, dataDir: ctx.dataDir, siteCode: () => settings.siteCode(), drives: ctx.drives, now, swapIn: ctx.swapIn });
+  const handlers = createHandlers({
+    sessions,
+    staff,
+    installer,
+    imports,
+    trust,
+    learners,
+    learnerAdmin: new LearnerAdmin(db, catalog, now),
+    settings,
+    progress,
+    certificates,
+    backups,
+    stats: new Stats(db, catalog, settings, { drives: ctx.drives, dataDir: ctx.dataDir }),
+    dataDir: ctx.dataDir,
+    drives: ctx.drives,
+    afterPacksChanged,
+    completeSetup: (input) => completeSetup(db, settings, staff, input),
+    confirmPassword: async (token, password) => {
+      const session = token ? sessions.find(token) : undefined;
+      if (!session || session.staffId === null) throw new AppError('staff.password_wrong');
+      await staff.confirmPassword(session.staffId, password);
+    },
+  });
+  return {
+    db,
+    dispatch: createDispatch(handlers, sessions, log, () => settings.isSetUp()),
+    readAsset: (packId, assetPath, range) => assets.read(packId, assetPath, range),
+    createStaffAccount: (input) => staff.create(input),
+    close: async () => {
+      for (const job of imports.list()) imports.cancel(job.id);
+      await Promise.all(imports.list().map((job) => imports.settled(job.id)));
+      assets.closeAll();
+      db.close();
+    },
+  };
+}

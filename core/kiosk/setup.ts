@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { SetupInputSchema } from '../contract';
+import type { Db } from '../db/open';
+import { AppError } from '../errors';
+import { hashSecret } from '../staff/password-hash';
+import type { Staff } from '../staff/staff';
+import { DEFAULT_IDLE_SECONDS, DEFAULT_K, type Settings } from './settings';
+
+export type SetupInput = z.output<typeof SetupInputSchema>;
+
+/**
+ * The first-run set-up: the site's details, the first administrator and the "done" mark in one
+ * transaction, so a crash or a second screen racing the first leaves either nothing or all of it.
+ * Returns the administrator's account id.
+ */
+export async function completeSetup(db: Db, settings: Settings, staff: Staff, input: SetupInput): Promise<number> {
+  if (settings.isSetUp()) throw new AppError('setup.already_done');
+  // Hashed before the transaction: scrypt is slow and async, a transaction must be neither.
+  const hash = await hashSecret(input.adminPassword);
+  return db
+    .transaction(() => {
+      if (settings.isSetUp()) throw new AppError('setup.already_done');
+      settings.updateSite({
+        siteName: input.siteName,
+        siteCode: input.siteCode,
+        district: input.district,
+        region: input.region,
+        languages: input.languages,
+        idleTimeoutSeconds: settings.idleTimeoutSeconds() || DEFAULT_IDLE_SECONDS,
+        k: settings.privacyThreshold() || DEFAULT_K,
+      });
+      const id = staff.insertHashed(input.adminName, 'admin', hash);
+      settings.markSetUp();
+      return id;
+    })
+    .immediate();
+}

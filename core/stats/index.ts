@@ -1,0 +1,3 @@
+export { Stats, type SiteForStats } from './stats';
+export { StatsRecorder } from './recorder';
+export { rebuildStats } from './rebuild';

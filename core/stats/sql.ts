@@ -1,0 +1,28 @@
+/**
+ * The SQL every statistic is computed with, in one place so the live recorder and the rebuild
+ * from progress rows can never disagree about which week or age band an event belongs to.
+ */
+
+/**
+ * The ISO week ('2026-W07') of a stored UTC timestamp, on the kiosk's own clock: an evening
+ * lesson in Naryn belongs to the local day it happened on, not the UTC one.
+ */
+export const weekOf = (timestamp: string) => `strftime('%G-W%V', ${timestamp}, 'localtime')`;
+
+/** Nobody is made to answer: a gender never asked counts as undisclosed. */
+export const genderOf = (gender: string) => `coalesce(${gender}, 'undisclosed')`;
+
+/**
+ * The age band in the ISO year of the event's week (so every event of one week lands in the same
+ * band), from the birth year the learner may have given.
+ */
+export const ageBandOf = (week: string, birthYear: string) => {
+  const age = `(CAST(substr(${week}, 1, 4) AS INTEGER) - ${birthYear})`;
+  return `CASE
+    WHEN ${birthYear} IS NULL THEN 'unknown'
+    WHEN ${age} < 18 THEN 'under-18'
+    WHEN ${age} < 30 THEN '18-29'
+    WHEN ${age} < 45 THEN '30-44'
+    WHEN ${age} < 60 THEN '45-59'
+    ELSE '60-plus' END`;
+};

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGE_NATIVE_NAMES, type ApiError } from '../../../core/contract';
+import { api } from '../api/client';
+import { useApp } from '../state/app-store';
+import { settleStaff } from './console-store';
+import { ConsoleDialog } from './ConsoleDialog';
+import { formatBytes } from './format';
+import { localText } from './local-text';
+import type { InstalledPack } from './PacksSection';
+
+/** The packs on this computer, each removable after a confirmation. */
+export function InstalledPacks({ packs, onChanged }: { packs: InstalledPack[] | null; onChanged(): Promise<void> }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const [removing, setRemoving] = useState<InstalledPack | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [removed, setRemoved] = useState('');
+
+  async function remove(pack: InstalledPack) {
+    setBusy(true);
+    const done = settleStaff(await api.call('packs.remove', { packId: pack.id }), setError);
+    setBusy(false);
+    if (!done) return;
+    setRemoving(null);
+    setRemoved(t('console.packs.removed', { title: localText(pack.title, language) }));
+    await onChanged();
+  }
+
+  return (
+    <section className="console-panel" aria-labelledby="installed-title" aria-busy={packs === null}>
+      <h2 id="installed-title">{t('console.packs.installedTitle')}</h2>
+      <p role="status" className="console-ok">
+        {removed}
+      </p>
+      {packs?.length === 0 && <p className="hint">{t('console.packs.noneInstalled')}</p>}
+      {packs && packs.length > 0 && (
+        <div className="table-scroll">
+          <table className="console-table">
+            <caption className="visually-hidden">{t('console.packs.installedCount', { count: packs.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('console.packs.columns.title')}</th>
+                <th scope="col">{t('console.packs.columns.version')}</th>
+                <th scope="col">{t('console.packs.columns.publisher')}</th>
+                <th scope="col">{t('console.packs.columns.size')}</th>
+                <th scope="col">{t('console.packs.columns.languages')}</th>
+                <th scope="col">{t('console.packs.columns.areas')}</th>
+                <th scope="col">{t('console.packs.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {packs.map((pack) => (
+                <tr key={pack.id}>
+                  <th scope="row">{localText(pack.title, language)}</th>
+                  <td>{pack.version}</td>
+                  <td>
+                    {pack.publisher}
+                    <br />
+                    <span className={`trust-${pack.trust}`}>{t(`console.packs.trust.${pack.trust}`)}</span>
+                  </td>
+                  <td>{formatBytes(pack.size, language)}</td>
+                  <td>{pack.languages.map((code) => LANGUAGE_NATIVE_NAMES[code]).join(', ')}</td>
+                  <td>
+                    {pack.competenceAreas.length === 0
+                      ? '—'
+                      : pack.competenceAreas.map((area) => (
+                          <span key={area} className="area">
+                            {area}. {t(`console.packs.areas.${area}`)}
+                            <br />
+                          </span>
+                        ))}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button small secondary"
+                      aria-label={t('console.packs.removeNamed', { title: localText(pack.title, language) })}
+                      onClick={() => {
+                        setError(null);
+                        setRemoving(pack);
+                      }}
+                    >
+                      {t('console.packs.remove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {removing && (
+        <ConsoleDialog
+          title={t('console.packs.removeTitle', { title: localText(removing.title, language) })}
+          confirmLabel={t('console.packs.removeConfirm')}
+          danger
+          busy={busy}
+          error={error}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => void remove(removing)}
+        >
+          <p>{t('console.packs.removeText')}</p>
+        </ConsoleDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,233 @@
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, MethodOutput } from '../../../core/contract';
+import { api } from '../api/client';
+import { useApp } from '../state/app-store';
+import { settleStaff, useConsole } from './console-store';
+import { ConsoleDialog } from './ConsoleDialog';
+import { formatBytes } from './format';
+import { InlineError } from './InlineError';
+import { localText } from './local-text';
+import type { Drive, InstalledPack } from './PacksSection';
+import { usePolling } from './usePolling';
+
+type StickPack = Drive['packs'][number];
+type Job = MethodOutput<'packs.jobs'>[number];
+
+const ACTIVE: ReadonlySet<Job['state']> = new Set(['queued', 'checking', 'copying', 'verifying', 'switching']);
+/** While an import runs its progress is read this often, so the bar moves smoothly. */
+const JOB_POLL_MS = 250;
+/** Otherwise now and then, for imports started elsewhere (another staff member, the LAN). */
+const IDLE_JOB_POLL_MS = 3000;
+
+/** What an administrator must confirm before a pack is imported anyway. */
+type Override = { pack: StickPack; kind: 'untrusted' | 'older' };
+
+/**
+ * The sticks plugged in now, as the kiosk sees them, with the packs on each and what importing
+ * them would do; imports run as jobs with a progress bar and can be cancelled.
+ */
+export function UsbPanel({ drives, installed, onChanged }: { drives: Drive[] | null; installed: InstalledPack[]; onChanged(): Promise<void> }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const admin = useConsole((s) => s.staff?.role === 'admin');
+  const [jobs, setJobs] = useState<Job[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [override, setOverride] = useState<Override | null>(null);
+  const announcement = useStickAnnouncements(drives);
+
+  const active = jobs.some((job) => ACTIVE.has(job.state));
+  const seenActive = useRef(new Set<string>());
+  const readJobs = useCallback(async () => {
+    const result = await api.call('packs.jobs', {});
+    if (!result.ok) return void settleStaff(result, setError);
+    setJobs(result.value);
+    // A job that was running and has now ended changed what is installed.
+    const ended = result.value.filter((job) => !ACTIVE.has(job.state) && seenActive.current.delete(job.id));
+    for (const job of result.value) if (ACTIVE.has(job.state)) seenActive.current.add(job.id);
+    if (ended.length > 0) await onChanged();
+  }, [onChanged]);
+  usePolling(readJobs, active ? JOB_POLL_MS : IDLE_JOB_POLL_MS);
+
+  async function startImport(pack: StickPack, options: { acceptUntrusted?: boolean; force?: boolean } = {}) {
+    setError(null);
+    const job = settleStaff(await api.call('packs.import', { file: pack.file, ...options }), setError);
+    if (!job) return false;
+    seenActive.current.add(job.id);
+    await readJobs();
+    return true;
+  }
+
+  async function cancel(job: Job) {
+    settleStaff(await api.call('packs.cancelImport', { jobId: job.id }), setError);
+    await readJobs();
+  }
+
+  const installedVersion = (packId: string | null) => installed.find((p) => p.id === packId)?.version ?? '';
+  const importing = (pack: StickPack) => jobs.some((job) => job.file === pack.file && ACTIVE.has(job.state));
+
+  return (
+    <section className="console-panel" aria-labelledby="usb-title">
+      <h2 id="usb-title">{t('console.usb.title')}</h2>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      {drives === null && <p className="hint">{t('console.usb.looking')}</p>}
+      {drives?.length === 0 && <p className="hint">{t('console.usb.none')}</p>}
+      <InlineError error={error} />
+      {jobs.length > 0 && (
+        <div className="jobs">
+          <h3>{t('console.usb.jobsTitle')}</h3>
+          <ul className="stick-packs">
+            {jobs.map((job) => (
+              <JobRow key={job.id} job={job} onCancel={() => void cancel(job)} />
+            ))}
+          </ul>
+        </div>
+      )}
+      {drives && drives.length > 0 && (
+        <ul className="stick-list">
+          {drives.map((drive) => (
+            <li key={drive.id} className="stick">
+              <h3>{t('console.usb.stick', { label: drive.label })}</h3>
+              <p className="hint">{t('console.usb.free', { size: formatBytes(drive.freeBytes, language) })}</p>
+              {drive.packs.length === 0 ? (
+                <p className="hint">{t('console.usb.noPacks')}</p>
+              ) : (
+                <ul className="stick-packs" aria-label={t('console.usb.packsOn', { label: drive.label, count: drive.packs.length })}>
+                  {drive.packs.map((pack) => (
+                    <li key={pack.file} className="stick-pack">
+                      <div className="stick-pack-info">
+                        <strong>{pack.title ? localText(pack.title, language) : pack.name}</strong>
+                        {pack.version && <span> · {t('console.usb.version', { version: pack.version })}</span>}
+                        <span> · {formatBytes(pack.size, language)}</span>
+                        {pack.title && <span className="hint file-name"> · {pack.name}</span>}
+                        <br />
+                        <span className={`pack-status ${pack.status}`}>{t(`console.usb.status.${pack.status}`, { installed: installedVersion(pack.packId) })}</span>
+                        {pack.error && <span className="field-error"> {t(`errors.${pack.error.code}`, pack.error.params as Record<string, string>)}</span>}
+                        {pack.status === 'untrusted' && !admin && <span className="hint"> {t('console.usb.adminMustAccept')}</span>}
+                        {pack.status === 'older' && !admin && <span className="hint"> {t('console.usb.adminMustDowngrade')}</span>}
+                      </div>
+                      <StickPackAction
+                        pack={pack}
+                        admin={admin}
+                        busy={importing(pack)}
+                        onImport={() => void startImport(pack)}
+                        onOverride={(kind) => {
+                          setError(null);
+                          setOverride({ pack, kind });
+                        }}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {override && (
+        <ConsoleDialog
+          title={t(`console.usb.override.${override.kind}.title`)}
+          confirmLabel={t(`console.usb.override.${override.kind}.confirm`)}
+          danger
+          error={error}
+          onCancel={() => setOverride(null)}
+          onConfirm={() => {
+            const options = override.kind === 'untrusted' ? { acceptUntrusted: true } : { force: true };
+            void startImport(override.pack, options).then((started) => started && setOverride(null));
+          }}
+        >
+          <p>{override.pack.title ? localText(override.pack.title, language) : override.pack.name}</p>
+          <p>{t(`console.usb.override.${override.kind}.text`)}</p>
+        </ConsoleDialog>
+      )}
+    </section>
+  );
+}
+
+function StickPackAction({
+  pack,
+  admin,
+  busy,
+  onImport,
+  onOverride,
+}: {
+  pack: StickPack;
+  admin: boolean;
+  busy: boolean;
+  onImport(): void;
+  onOverride(kind: Override['kind']): void;
+}) {
+  const { t } = useTranslation();
+  const name = pack.name;
+  if (pack.status === 'new' || pack.status === 'newer') {
+    return (
+      <button type="button" className="button primary" disabled={busy} aria-label={t('console.usb.importNamed', { name })} onClick={onImport}>
+        {pack.status === 'newer' ? t('console.usb.update') : t('console.usb.import')}
+      </button>
+    );
+  }
+  // Only an administrator may take a pack from an unknown publisher or go back a version.
+  if (admin && (pack.status === 'untrusted' || pack.status === 'older')) {
+    return (
+      <button type="button" className="button secondary" disabled={busy} aria-label={t('console.usb.importAnywayNamed', { name })} onClick={() => onOverride(pack.status as 'untrusted' | 'older')}>
+        {t('console.usb.importAnyway')}
+      </button>
+    );
+  }
+  return null;
+}
+
+function JobRow({ job, onCancel }: { job: Job; onCancel(): void }) {
+  const { t } = useTranslation();
+  const name = job.file.split(/[\\/]/).pop() ?? job.file;
+  const running = ACTIVE.has(job.state);
+  const percent = job.bytesTotal > 0 ? Math.floor((job.bytesDone / job.bytesTotal) * 100) : 0;
+  return (
+    <li className="stick-pack">
+      <div className="job">
+        <span className="stick-pack-info">
+          <strong>{name}</strong> · <span>{t(`console.usb.jobState.${job.state}`)}</span>
+        </span>
+        {running && (
+          <>
+            <progress
+              className="import-progress"
+              aria-label={t('console.usb.progressLabel', { name })}
+              max={job.bytesTotal || 1}
+              value={job.bytesDone}
+              aria-valuetext={t('console.usb.percent', { percent })}
+            />
+            <span aria-hidden="true">{t('console.usb.percent', { percent })}</span>
+            <button type="button" className="button secondary small" aria-label={t('console.usb.cancelNamed', { name })} onClick={onCancel}>
+              {t('console.common.cancel')}
+            </button>
+          </>
+        )}
+      </div>
+      {job.state === 'done' && <p className="console-ok">{t('console.usb.done', { version: job.version ?? '' })}</p>}
+      {job.state === 'failed' && job.error && <p className="field-error">{t(`errors.${job.error.code}`, job.error.params as Record<string, string>)}</p>}
+    </li>
+  );
+}
+
+/** "Stick X plugged in" / "Stick X taken out", said once when it happens (not on first look). */
+function useStickAnnouncements(drives: Drive[] | null): string {
+  const { t } = useTranslation();
+  const [seen, setSeen] = useState(drives);
+  const [message, setMessage] = useState('');
+  // Compared while rendering (React's "state from props" pattern), so the news shows with the list.
+  if (drives !== seen) {
+    setSeen(drives);
+    if (seen && drives) {
+      const before = new Map(seen.map((d) => [d.id, d.label]));
+      const now = new Map(drives.map((d) => [d.id, d.label]));
+      const said: string[] = [];
+      for (const [id, label] of now) if (!before.has(id)) said.push(t('console.usb.appeared', { label }));
+      for (const [id, label] of before) if (!now.has(id)) said.push(t('console.usb.left', { label }));
+      if (said.length > 0) setMessage(said.join(' '));
+    }
+  }
+  return message;
+}

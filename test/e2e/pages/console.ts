@@ -1,0 +1,157 @@
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { Ui } from './player';
+
+/**
+ * Page objects for the set-up wizard, the staff sign-in and the console's Packs, Backup and
+ * Staff sections, in any language: every text comes from the renderer's catalogues through `Ui`,
+ * so nothing is found unless the interface really is translated.
+ */
+
+export interface SiteAnswers {
+  siteName: string;
+  siteCode: string;
+  district: string;
+  region: string;
+  adminName: string;
+  adminPassword: string;
+}
+
+export class SetupWizard {
+  constructor(
+    private readonly page: Page,
+    private readonly ui: Ui,
+  ) {}
+
+  async expectStep(step: 'site' | 'place' | 'languages' | 'admin' | 'review', current: number): Promise<void> {
+    await this.page.getByRole('heading', { level: 1, name: this.ui.t(`console.setup.steps.${step}`), exact: true }).waitFor();
+    await this.page.getByText(this.ui.t('console.setup.stepOf', { current, total: 5 }), { exact: true }).waitFor();
+  }
+
+  field(name: keyof SiteAnswers | 'adminPasswordAgain'): Locator {
+    return this.page.getByLabel(this.ui.t(`console.setup.fields.${name}`), { exact: true });
+  }
+
+  async next(): Promise<void> {
+    await this.page.getByRole('button', { name: this.ui.t('console.setup.next'), exact: true }).click();
+  }
+
+  async back(): Promise<void> {
+    await this.page.getByRole('button', { name: this.ui.t('console.setup.back'), exact: true }).click();
+  }
+
+  /** The problem shown under a field, read with it (aria-describedby). */
+  async expectProblem(name: keyof SiteAnswers | 'adminPasswordAgain', problem: 'required' | 'code' | 'short' | 'mismatch'): Promise<void> {
+    const field = this.field(name);
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    const described = (await field.getAttribute('aria-describedby')) ?? '';
+    const texts = await Promise.all(described.split(' ').map((id) => this.page.locator(`[id="${id}"]`).innerText()));
+    expect(texts).toContain(this.ui.t(`console.setup.problems.${problem}`));
+    // Focus goes to the field to fix.
+    expect(await field.evaluate((el) => el === (globalThis as any).document.activeElement)).toBe(true);
+  }
+
+  languageBox(nativeName: string): Locator {
+    return this.page.getByRole('group', { name: this.ui.t('console.setup.fields.languages') }).getByRole('checkbox', { name: nativeName, exact: true });
+  }
+
+  async finish(): Promise<void> {
+    await this.page.getByRole('button', { name: this.ui.t('console.setup.finish'), exact: true }).click();
+  }
+}
+
+/** The picker's discreet "Staff" button, then the sign-in form; answers the console. */
+export async function signIn(page: Page, ui: Ui, name: string, password: string): Promise<Console> {
+  await page.getByRole('button', { name: ui.t('console.login.staffButton'), exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: ui.t('console.login.title'), exact: true }).waitFor();
+  await page.getByLabel(ui.t('console.login.name'), { exact: true }).fill(name);
+  await page.getByLabel(ui.t('console.login.password'), { exact: true }).fill(password);
+  await page.getByRole('button', { name: ui.t('console.login.submit'), exact: true }).click();
+  const console = new Console(page, ui);
+  await console.nav.waitFor();
+  return console;
+}
+
+export class Console {
+  constructor(
+    readonly page: Page,
+    readonly ui: Ui,
+  ) {}
+
+  get nav(): Locator {
+    return this.page.getByRole('navigation', { name: this.ui.t('console.nav.label') });
+  }
+
+  async open(section: 'packs' | 'backup' | 'staff' | 'settings' | 'certificates'): Promise<void> {
+    await this.nav.getByRole('button', { name: this.ui.t(`console.nav.${section}`), exact: true }).click();
+    await this.page.getByRole('heading', { level: 1, name: this.ui.t(`console.nav.${section}`), exact: true }).waitFor();
+  }
+
+  async signOut(): Promise<void> {
+    await this.nav.getByRole('button', { name: this.ui.t('console.nav.signOut'), exact: true }).click();
+    await this.page.getByRole('heading', { level: 1, name: this.ui.t('picker.title'), exact: true }).waitFor();
+  }
+}
+
+export class PacksPage {
+  constructor(
+    private readonly page: Page,
+    private readonly ui: Ui,
+  ) {}
+
+  get installed(): Locator {
+    return this.page.getByRole('region', { name: this.ui.t('console.packs.installedTitle') });
+  }
+
+  get usb(): Locator {
+    return this.page.getByRole('region', { name: this.ui.t('console.usb.title') });
+  }
+
+  /** One stick in the USB panel, by its label. */
+  stick(label: string): Locator {
+    return this.usb.getByRole('listitem').filter({ has: this.page.getByRole('heading', { name: this.ui.t('console.usb.stick', { label }), exact: true }) });
+  }
+
+  /** One pack on a stick, by its file name. */
+  stickPack(label: string, fileName: string): Locator {
+    return this.stick(label).locator('.stick-pack').filter({ hasText: fileName });
+  }
+
+  importButton(fileName: string): Locator {
+    return this.usb.getByRole('button', { name: this.ui.t('console.usb.importNamed', { name: fileName }), exact: true });
+  }
+
+  progress(fileName: string): Locator {
+    return this.usb.getByRole('progressbar', { name: this.ui.t('console.usb.progressLabel', { name: fileName }), exact: true });
+  }
+
+  get copy(): Locator {
+    return this.page.getByRole('region', { name: this.ui.t('console.copy.title') });
+  }
+}
+
+export class BackupPage {
+  constructor(
+    private readonly page: Page,
+    private readonly ui: Ui,
+  ) {}
+
+  get make(): Locator {
+    return this.page.getByRole('region', { name: this.ui.t('console.backup.makeTitle') });
+  }
+
+  get list(): Locator {
+    return this.page.getByRole('region', { name: this.ui.t('console.backup.listTitle') });
+  }
+
+  /** The radio button for a stick, named by its label (the free space follows in the name). */
+  async chooseStick(label: string): Promise<void> {
+    const prefix = this.ui.t('console.target.stick', { label, free: '\u0000' }).split('\u0000')[0]!;
+    await this.make.getByRole('radio', { name: prefix }).check();
+  }
+
+  async backUp(password: string): Promise<void> {
+    await this.make.getByLabel(this.ui.t('console.common.yourPassword'), { exact: true }).fill(password);
+    await this.make.getByRole('button', { name: this.ui.t('console.backup.make'), exact: true }).click();
+  }
+}
