@@ -39,14 +39,16 @@ export class Certificates {
   ) {}
 
   /** Issues the certificate once; a repeated completion keeps the first one. */
-  issue(input: { learnerId: number; learnerName: string; packId: string; courseId: string; courseTitle: LocalizedText; siteName: string; issuedOn: string }): void {
+  /** Issues the course's certificate once; answers whether this call issued it. */
+  issue(input: { learnerId: number; learnerName: string; packId: string; courseId: string; courseTitle: LocalizedText; siteName: string; issuedOn: string }): boolean {
     const code = this.codeFor(input);
-    this.db
+    const info = this.db
       .prepare(
         `INSERT OR IGNORE INTO certificates (learner_id, pack_id, course_id, learner_name, course_title_json, site_name, issued_on, code)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(input.learnerId, input.packId, input.courseId, input.learnerName, JSON.stringify(input.courseTitle), input.siteName, input.issuedOn, code);
+    return info.changes > 0;
   }
 
   forLearner(learnerId: number): Certificate[] {

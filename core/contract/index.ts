@@ -7,3 +7,4 @@ export * from './form-rules';
 export * from './console';
 export * from './methods';
 export * from './bridge';
+export * from './fold-name';

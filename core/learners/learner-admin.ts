@@ -3,7 +3,7 @@ import type { LearnerCourseProgressSchema, LearnerDetailSchema, LearnerRowSchema
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import type { Catalog } from '../packs/catalog';
-import { foldName } from './fold';
+import { foldName } from '../contract/fold-name';
 
 export type LearnerRow = z.infer<typeof LearnerRowSchema>;
 export type LearnerDetail = z.infer<typeof LearnerDetailSchema>;

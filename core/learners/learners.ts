@@ -2,7 +2,7 @@ import type { Avatar, Gender, Language, Learner, Secret } from '../contract';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { hashSecret, verifySecret } from '../staff/password-hash';
-import { foldName } from './fold';
+import { foldName } from '../contract/fold-name';
 
 interface LearnerRow {
   id: number;

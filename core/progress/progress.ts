@@ -23,8 +23,12 @@ export class Progress {
     private readonly db: Db,
     private readonly catalog: Catalog,
     private readonly now: () => Date,
-    /** Runs inside the transaction that completes a course's last lesson (issues the certificate). */
-    private readonly onCourseCompleted: (learnerId: number, found: LessonLocation, at: Date) => void = () => {},
+    /**
+     * Runs inside the transaction that completes a course's last lesson (issues the certificate);
+     * answers whether the course is completed for the first time (a pack update that adds a lesson
+     * to a course already completed does not make a second completion).
+     */
+    private readonly onCourseCompleted: (learnerId: number, found: LessonLocation, at: Date) => boolean = () => true,
     /** Keeps the anonymised counts, in the same transaction as the progress that causes them. */
     private readonly stats: StatsRecorder | null = null,
   ) {}
@@ -170,7 +174,7 @@ export class Progress {
           completedAt: complete ? at : null,
         });
       const courseDone = complete && this.courseComplete(learnerId, found);
-      if (courseDone) this.onCourseCompleted(learnerId, found, now);
+      const courseFirstDone = courseDone && this.onCourseCompleted(learnerId, found, now);
       // A lesson completed again (steps redone) is no new completion, of it or of its course.
       const firstCompletion = complete && !before?.completed_at;
       this.stats?.record({
@@ -181,7 +185,7 @@ export class Progress {
         at,
         lessonStarted: !before,
         lessonCompleted: firstCompletion,
-        courseCompleted: courseDone && firstCompletion,
+        courseCompleted: courseFirstDone && firstCompletion,
       });
       return { lessonCompleted: complete, courseCompleted: courseDone };
     })();

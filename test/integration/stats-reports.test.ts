@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../core/contract/console';
-import { addLearner, doSteps, statsCore, STATS_PACK } from '../support/stats-fixture';
-import { call, staffToken } from '../support/test-core';
+import { makePack, TEST_DRIVE_ROOT } from '../support/packs';
+import { addLearner, doSteps, statsCore, STATS_MANIFEST, STATS_PACK } from '../support/stats-fixture';
+import { call, importThroughApi, staffToken } from '../support/test-core';
 
 /**
  * A small history counted by hand. Mid-week middays, so the kiosk's time zone cannot move an
@@ -101,6 +102,21 @@ describe('reports', () => {
     await doSteps(core, aida, 'l2');
     const report = await call(core, 'reports.get', { from: '2026-03-23', to: '2026-03-29' }, await staffToken(core, 'facilitator'));
     expect(report.totals).toEqual({ ...zero, learnersActive: 1 });
+  });
+
+  it('count a course completed once even when a pack update adds a lesson that is then done', async () => {
+    const { core } = await statsCore('2026-03-04T12:00:00Z', { driveRoots: [TEST_DRIVE_ROOT] });
+    const aida = await addLearner(core, { name: 'Aida', gender: 'female', birthYear: 1990 });
+    await doSteps(core, aida, 'l1');
+    await doSteps(core, aida, 'l2');
+    const [basics, safety] = STATS_MANIFEST.courses as Array<{ lessons: unknown[] }>;
+    const l4 = { id: 'l4', title: { ky: 'L4', ru: 'L4', en: 'L4' }, competences: [], steps: [{ kind: 'text', id: 'l4-a', body: { ky: 'a', ru: 'a', en: 'a' } }] };
+    const update = { ...STATS_MANIFEST, version: '1.1.0', courses: [{ ...basics, lessons: [...basics!.lessons, l4] }, safety] };
+    const staff = await staffToken(core, 'facilitator');
+    expect((await importThroughApi(core, staff, await makePack({ version: '1.1.0', manifest: update }))).state).toBe('done');
+    await doSteps(core, aida, 'l4', ['l4-a']);
+    const report = await call(core, 'reports.get', { from: '2026-03-02', to: '2026-03-08' }, staff);
+    expect(report.totals).toMatchObject({ lessonsCompleted: 3, coursesStarted: 1, coursesCompleted: 1 });
   });
 
   it('keep the counts an erased learner was part of; only the distinct-learner figure loses them', async () => {

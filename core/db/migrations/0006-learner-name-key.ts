@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { foldName } from '../../learners/fold';
+import { foldName } from '../../contract/fold-name';
 
 /**
  * The console searches learners by a folded name (SQLite's lower() folds only ASCII, so the key

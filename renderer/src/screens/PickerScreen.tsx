@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Learner } from '../../../core/contract';
+import { foldName, type Learner } from '../../../core/contract';
 import { api } from '../api/client';
 import { AvatarPicture } from '../components/AvatarPicture';
 import { LockBadge } from '../components/LockBadge';
@@ -20,19 +20,7 @@ interface Entry {
   lockedUntil: number;
 }
 
-/**
- * Lower case, and the letters a Russian keyboard lacks typed as their nearest neighbour
- * (ө→о, ү→у, ң→н; ё→е): many learners type "Гулнара" for "Гүлнара".
- */
-const FOLDS: Record<string, string> = { ё: 'е', ө: 'о', ү: 'у', ң: 'н', һ: 'х' };
-function fold(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[ёөүңһ]/g, (c) => FOLDS[c] ?? c)
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+const fold = foldName;
 
 /** Names that start with the search first, then names with a word starting with it, then the rest. */
 function search(entries: Entry[], query: string): Entry[] {
