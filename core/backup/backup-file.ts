@@ -42,8 +42,7 @@ export function inspectBackup(file: string, options: { full: boolean }): BackupI
     // Any SQLite file is not a backup: an Ayil database has at least its first tables.
     const tables = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name));
     if (version < 1 || !tables.has('settings') || !tables.has('learners')) throw new AppError('backup.damaged', { file });
-    const site = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'site.name'").get();
-    return { schemaVersion: version, siteName: site?.value ?? null };
+    return { schemaVersion: version, siteName: siteNameIn(db) };
   } catch (error) {
     if (error instanceof AppError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'SQLITE_CANTOPEN' || (error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -53,4 +52,25 @@ export function inspectBackup(file: string, options: { full: boolean }): BackupI
   } finally {
     db?.close();
   }
+}
+
+/**
+ * The site a backup came from, for listing: no check of the file, because a check reads every
+ * page and a list of backups on a stick is read again each time the screen asks. A file that
+ * cannot be read answers null; restoring it runs the full check and says what is wrong.
+ */
+export function readBackupSiteName(file: string): string | null {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return siteNameIn(db);
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+function siteNameIn(db: Database.Database): string | null {
+  return db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'site.name'").get()?.value ?? null;
 }

@@ -10,7 +10,7 @@ import { freeBytes } from '../drives';
 import { AppError } from '../errors';
 import { copyDurably } from '../files/copy-durably';
 import { EXPORTS_FOLDER, resolveTargetDir, type Target } from '../files/target-dir';
-import { backupFileName, inspectBackup, isBackupFileName, takenAtOf } from './backup-file';
+import { backupFileName, inspectBackup, isBackupFileName, readBackupSiteName, takenAtOf } from './backup-file';
 
 export type Backup = z.infer<typeof BackupSchema>;
 
@@ -105,13 +105,7 @@ export class Backups {
 
 function describe(file: string): Backup {
   const name = path.basename(file);
-  let siteName: string | null = null;
-  try {
-    siteName = inspectBackup(file, { full: false }).siteName;
-  } catch {
-    // listed anyway: the person sees it, and restoring it says what is wrong
-  }
-  return { file, name, bytes: fs.statSync(file).size, takenAt: takenAtOf(name), siteName };
+  return { file, name, bytes: fs.statSync(file).size, takenAt: takenAtOf(name), siteName: readBackupSiteName(file) };
 }
 
 /** A backup copies the live file's header, which says WAL; a stand-alone file is better as a plain one. */
