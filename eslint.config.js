@@ -51,6 +51,13 @@ export default tseslint.config(
     rules: restrict(group(['**/renderer/**', '**/server/**', '**/electron/**', 'electron'], 'the pack CLI is a thin layer over core')),
   },
   {
+    files: ['collector/**/*.ts'],
+    rules: restrict(
+      group(['**/core/**', '!**/core/contract', '!**/core/contract/**'], 'the collector shares only the contract with the kiosk (the same zod schemas)'),
+      group(['**/renderer/**', '**/server/**', '**/electron/**', '**/cli/**', 'electron'], 'the collector is its own service'),
+    ),
+  },
+  {
     files: ['electron/**/*.ts'],
     rules: restrict(group(['**/renderer/**', '**/server/**', 'fastify'], 'the Electron shell uses core, never the other host or the UI')),
   },

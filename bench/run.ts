@@ -9,3 +9,4 @@ await packImport();
 await rendererSpeed();
 await reportsSpeed();
 await (await import('./report-screen')).reportScreenSpeed();
+await (await import('./collector-ingest')).collectorIngest();

@@ -1,6 +1,7 @@
 // What the hosts (server/, electron/) use of core.
 export { startCore, describeProblem, DATABASE_FILE_NAME, type Core, type CoreOptions } from './app/core';
 export { resolveDataDir, resolveDriveRoots } from './app/data-dir';
+export { syncTimingsFromEnv } from './sync/timings';
 export { resolveInside } from './files/resolve-inside';
 export { contentTypeOf } from './files/content-type';
 export type { Dispatch } from './api/dispatch';

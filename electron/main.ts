@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow, app, ipcMain, net, protocol } from 'electron';
-import { describeProblem, resolveDataDir, resolveDriveRoots, startCore, type Core } from '../core';
+import { describeProblem, resolveDataDir, resolveDriveRoots, startCore, syncTimingsFromEnv, type Core } from '../core';
 import { APP_SCHEME, PACK_SCHEME, serveRenderer, servePackAssets } from './app-protocol';
 import { APP_ORIGIN, serveApiOverIpc } from './ipc';
 
@@ -21,7 +21,12 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.whenReady().then(async () => {
-  core = await startCore({ dataDir: resolveDataDir(), bundledPacksDir: path.join(appRoot, 'dist', 'packs'), driveRoots: resolveDriveRoots() });
+  core = await startCore({
+    dataDir: resolveDataDir(),
+    bundledPacksDir: path.join(appRoot, 'dist', 'packs'),
+    driveRoots: resolveDriveRoots(),
+    sync: syncTimingsFromEnv(process.env, (message) => console.error(message)),
+  });
   if (core.problem) console.error(describeProblem(core.problem));
   serveRenderer(protocol, net, path.join(appRoot, 'dist', 'renderer'));
   servePackAssets(protocol, core);

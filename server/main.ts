@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { describeProblem, resolveDataDir, resolveDriveRoots, startCore } from '../core';
+import { describeProblem, resolveDataDir, resolveDriveRoots, startCore, syncTimingsFromEnv } from '../core';
 import { findAppRoot } from './app-root';
 import { buildHttpHost } from './http';
 
@@ -33,7 +33,12 @@ if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
 }
 
 const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : resolveDataDir();
-const core = await startCore({ dataDir, bundledPacksDir: path.join(appRoot, 'dist', 'packs'), driveRoots: resolveDriveRoots() });
+const core = await startCore({
+  dataDir,
+  bundledPacksDir: path.join(appRoot, 'dist', 'packs'),
+  driveRoots: resolveDriveRoots(),
+  sync: syncTimingsFromEnv(process.env, (message) => console.error(message)),
+});
 if (core.problem) console.error(describeProblem(core.problem));
 
 const host = values.lan ? '0.0.0.0' : '127.0.0.1';

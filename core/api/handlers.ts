@@ -16,8 +16,10 @@ import type { Progress } from '../progress/progress';
 import type { Sessions } from '../sessions/sessions';
 import type { Staff } from '../staff/staff';
 import type { Stats } from '../stats';
+import type { Sync } from '../sync';
 import { createAdminHandlers } from './admin-handlers';
 import { createStatsHandlers } from './stats-handlers';
+import { createSyncHandlers } from './sync-handlers';
 
 /** What a handler knows about its caller; learner methods always get a learner id. */
 export interface CallContext<R> {
@@ -47,6 +49,8 @@ export interface Services {
   backups: Backups;
   /** Reports and the anonymised statistics export. */
   stats: Stats;
+  /** Sending the anonymised figures to the collector, by network or stick. */
+  sync: Sync;
   /** The kiosk's data folder (exports go to its `exports` folder when no stick is chosen). */
   dataDir: string;
   /** Removable drives the kiosk sees now. */
@@ -74,6 +78,7 @@ export function createHandlers(services: Services): Handlers {
   return {
     ...createAdminHandlers(services),
     ...createStatsHandlers(services),
+    ...createSyncHandlers(services),
     'kiosk.state': () => ({
       setUp: settings.isSetUp(),
       language: settings.language(),

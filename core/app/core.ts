@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { DriveWatcher } from '../drives';
 import type { Asset } from '../packs/assets';
 import type { StaffRole } from '../staff/staff';
+import { DEFAULT_SYNC_TIMINGS, SyncLoop, type SyncTimings } from '../sync';
 import { openKiosk, type Kiosk, type KioskContext } from './kiosk';
 
 export interface CoreOptions {
@@ -18,8 +19,11 @@ export interface CoreOptions {
   driveRoots?: string[];
   /** How often to look for sticks, in milliseconds. */
   drivePollMs?: number;
+  /** The kiosk's clock (device time: what batches are stamped with, weeks are counted by). */
   now?: () => Date;
   log?: (message: string) => void;
+  /** The sync loop's timings (defaults: DEFAULT_SYNC_TIMINGS; hosts read AYIL_SYNC_* overrides). */
+  sync?: Partial<SyncTimings>;
 }
 
 export interface Core {
@@ -76,6 +80,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   await drives.start();
 
   let kiosk: Kiosk;
+  const syncTimings: SyncTimings = { ...DEFAULT_SYNC_TIMINGS, ...options.sync };
+  // One loop for the life of the core: it works on whichever kiosk is current, and pauses while
+  // a restore swaps them (so no request of the old database's is under way when it closes).
+  const syncLoop = new SyncLoop({ target: () => kiosk.sync ?? null, timings: syncTimings, log });
   let problem: AppError | null = null;
   /** While a restore swaps databases, calls wait for it instead of meeting a closed one. */
   let swapping: Promise<void> | null = null;
@@ -86,6 +94,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     now,
     log,
     drives: () => drives.current(),
+    syncLoop,
+    syncTimings,
     swapIn: async (backupFile) => {
       // Installed packs are files on this PC, not in the backup: the restored database keeps
       // pointing at the packs that are here now.
@@ -98,6 +108,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           now: now(),
           closeLive: async () => {
             swapping = new Promise((resolve) => (release = resolve));
+            await syncLoop.hold();
             await kiosk.close();
           },
           openRestored: async () => {
@@ -122,10 +133,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       } finally {
         swapping = null;
         release();
+        syncLoop.release();
       }
     },
   };
   kiosk = await openKiosk(db, context);
+  syncLoop.start();
 
   return {
     dispatch: async (method, input, token) => {
@@ -140,6 +153,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     readAsset: (packId, assetPath, range) => kiosk.readAsset(packId, assetPath, range),
     createStaffAccount: (input) => kiosk.createStaffAccount(input),
     close: async () => {
+      await syncLoop.stop();
       drives.stop();
       await kiosk.close();
     },

@@ -20,6 +20,7 @@ import { Progress } from '../progress/progress';
 import { Stats, StatsRecorder } from '../stats';
 import { Sessions } from '../sessions/sessions';
 import { Staff, type StaffRole } from '../staff/staff';
+import { Sync, type SyncLoopControl, type SyncTimings } from '../sync';
 
 /** Staff sessions end after 15 minutes of nothing: the console is not left open on a shared PC. */
 export const STAFF_IDLE_SECONDS = 15 * 60;
@@ -32,12 +33,17 @@ export interface KioskContext {
   drives: () => Drive[];
   /** Replaces the database with a checked backup (the core swaps kiosks); answers where the old one is. */
   swapIn: (file: string) => Promise<string>;
+  /** The host's sync loop (it outlives a kiosk) and the collector requests' timeouts. */
+  syncLoop: SyncLoopControl;
+  syncTimings: Pick<SyncTimings, 'probeTimeoutMs' | 'requestTimeoutMs'>;
 }
 
 /** Everything that lives on one open database: rebuilt on the new one after a restore. */
 export interface Kiosk {
   readonly db: Db;
   readonly dispatch: Dispatch;
+  /** What the sync loop works on; absent on a kiosk that cannot work. */
+  readonly sync?: Sync;
   readAsset(packId: string, assetPath: string, range?: { start: number; end?: number }): Promise<Asset>;
   createStaffAccount(input: { name: string; role: StaffRole; password: string }): Promise<number>;
   /** Cancels imports, closes pack files and the database. */
@@ -83,6 +89,7 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
   );
   const imports = new ImportQueue(installer, afterPacksChanged);
   const backups = new Backups({ db, dataDir: ctx.dataDir, siteCode: () => settings.siteCode(), drives: ctx.drives, now, swapIn: ctx.swapIn });
+  const sync = new Sync({ db, settings, now, loop: ctx.syncLoop, timings: ctx.syncTimings, drives: ctx.drives, dataDir: ctx.dataDir });
   const handlers = createHandlers({
     sessions,
     staff,
@@ -96,6 +103,7 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
     certificates,
     backups,
     stats: new Stats(db, catalog, settings, { drives: ctx.drives, dataDir: ctx.dataDir }),
+    sync,
     dataDir: ctx.dataDir,
     drives: ctx.drives,
     afterPacksChanged,
@@ -108,6 +116,7 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
   });
   return {
     db,
+    sync,
     dispatch: createDispatch(handlers, sessions, log, () => settings.isSetUp()),
     readAsset: (packId, assetPath, range) => assets.read(packId, assetPath, range),
     createStaffAccount: (input) => staff.create(input),

@@ -135,16 +135,19 @@ export type Report = z.infer<typeof ReportSchema>;
  * kiosk, and nothing else. `dimension` says which breakdown the row is part of; a total has none.
  */
 export const STATS_SCHEMA_VERSION = 1;
-export const StatsRowSchema = z.strictObject({
+const STATS_ROW_BASE = {
   week: IsoWeekSchema,
   /** `packId/courseId`, or empty for site-wide counts (learners active). */
-  course: z.string().max(130),
+  course: z.string().regex(/^([a-z0-9][a-z0-9._-]{0,99}\/[a-z0-9][a-z0-9._-]{0,99})?$/),
   metric: MetricSchema,
-  dimension: z.enum(['total', 'gender', 'age_band']),
-  /** The breakdown's value (`female`, `30-44`…); empty for a total. */
-  value: z.string().max(20),
   count: z.number().int().nonnegative(),
-});
+};
+/** Each dimension allows only its own values, so no free text (a name…) can ride in a row. */
+export const StatsRowSchema = z.discriminatedUnion('dimension', [
+  z.strictObject({ ...STATS_ROW_BASE, dimension: z.literal('total'), value: z.literal('') }),
+  z.strictObject({ ...STATS_ROW_BASE, dimension: z.literal('gender'), value: z.enum(GENDERS) }),
+  z.strictObject({ ...STATS_ROW_BASE, dimension: z.literal('age_band'), value: AgeBandSchema }),
+]);
 export type StatsRow = z.infer<typeof StatsRowSchema>;
 
 export const StatsFileSchema = z.strictObject({

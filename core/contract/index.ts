@@ -8,3 +8,4 @@ export * from './console';
 export * from './methods';
 export * from './bridge';
 export * from './fold-name';
+export * from './sync';

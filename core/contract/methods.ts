@@ -38,6 +38,7 @@ import {
   StatsPreviewSchema,
   TargetSchema,
 } from './console';
+import { SyncStatusSchema } from './sync';
 
 /**
  * Who may call a method. `learner` needs a learner's session; `facilitator` is met by a
@@ -263,6 +264,35 @@ export const methods = {
     role: 'admin',
     input: z.strictObject({ password: PasswordCheckSchema, file: z.string().min(1).max(4096) }),
     output: z.object({ keptAside: z.string() }),
+  }),
+  /** Where sync stands: last success, what waits, the last problem in plain words (translated). */
+  'sync.status': method({
+    role: 'admin',
+    input: NoInput,
+    output: SyncStatusSchema,
+  }),
+  /** Connects the kiosk to a collector with an enrolment code from the programme; keeps the site token. */
+  'sync.enrol': method({
+    role: 'admin',
+    input: z.strictObject({
+      collectorUrl: z.string().trim().min(1).max(2000),
+      code: z.string().trim().min(6).max(64),
+      /** Plain http:// is refused unless the administrator explicitly allows it. */
+      allowPlainHttp: z.boolean(),
+    }),
+    output: SyncStatusSchema,
+  }),
+  /** Tries to send now instead of waiting for the next attempt; answers once that attempt ends. */
+  'sync.now': method({
+    role: 'admin',
+    input: NoInput,
+    output: SyncStatusSchema,
+  }),
+  /** "Save figures to stick": every batch not yet acknowledged, as one signed file. */
+  'sync.saveToStick': method({
+    role: 'admin',
+    input: z.strictObject({ target: TargetSchema }),
+    output: z.object({ file: z.string(), batches: z.number().int().positive() }),
   }),
   'packs.installed': method({
     role: 'facilitator',

@@ -70,6 +70,17 @@ export const ERROR_CODES = [
   'backup.verify_failed',
   'backup.restore_failed',
   'export.write_failed',
+  'sync.not_enrolled',
+  'sync.url_invalid',
+  'sync.plain_http_refused',
+  'sync.enrol_refused',
+  'sync.nothing_to_save',
+  'sync.unreachable',
+  'sync.tls_failed',
+  'sync.token_refused',
+  'sync.batch_refused',
+  'sync.rate_limited',
+  'sync.server_error',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

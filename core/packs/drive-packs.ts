@@ -24,27 +24,55 @@ export interface StickPack {
 /** Where packs are written on a stick, and where a facilitator's packs are looked for besides its root. */
 export const STICK_FOLDER = 'ayil';
 
+/** What reading one pack file found, before comparing it with what is installed. */
+type PackReading =
+  | { ok: true; trusted: boolean; manifest: Parameters<PackInstaller['statusOf']>[0] }
+  | { ok: false; error: ReturnType<AppError['toApiError']> };
+
+/**
+ * Readings of stick packs by file, for as long as the file (size, mtime) and the trusted keys stay
+ * the same: the Packs screen asks every second or two, and a slow stick should not be read again
+ * each time. Per trust store, so a restored kiosk starts afresh.
+ */
+const readings = new WeakMap<TrustStore, Map<string, { size: number; mtimeMs: number; generation: number; reading: PackReading }>>();
+
+async function readStickPack(file: string, stat: fs.Stats, trust: TrustStore): Promise<PackReading> {
+  let cache = readings.get(trust);
+  if (!cache) readings.set(trust, (cache = new Map()));
+  const hit = cache.get(file);
+  if (hit && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs && hit.generation === trust.generation) return hit.reading;
+
+  let reading: PackReading;
+  try {
+    const pack = await openPack(file);
+    try {
+      reading = { ok: true, trusted: trust.check(pack) === 'trusted', manifest: pack.manifest };
+    } finally {
+      pack.close();
+    }
+  } catch (error) {
+    const appError = error instanceof AppError ? error : readFailure(error, file);
+    reading = { ok: false, error: appError.toApiError() };
+  }
+  cache.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, generation: trust.generation, reading });
+  return reading;
+}
+
 /**
  * What a stick's packs are, compared with what is installed, without importing anything: the
- * structure and signature are checked (cheap); content hashes are checked at import.
+ * structure and signature are checked (cheap, and remembered while the file is unchanged);
+ * content hashes are checked at import.
  */
 export async function describeStickPacks(drive: Drive, installer: PackInstaller, trust: TrustStore): Promise<StickPack[]> {
   const scanned = await scanDrive(drive.path, async (file): Promise<StickPack> => {
-    const base = { file, name: path.basename(file), size: fs.statSync(file).size };
-    try {
-      const pack = await openPack(file);
-      try {
-        const level = trust.check(pack);
-        const { id, version, title } = pack.manifest;
-        const status = level === 'trusted' ? installer.statusOf(pack.manifest) : 'untrusted';
-        return { ...base, status, packId: id, version, title, error: null };
-      } finally {
-        pack.close();
-      }
-    } catch (error) {
-      const appError = error instanceof AppError ? error : readFailure(error, file);
-      return { ...base, status: 'invalid', packId: null, version: null, title: null, error: appError.toApiError() };
-    }
+    const stat = fs.statSync(file);
+    const base = { file, name: path.basename(file), size: stat.size };
+    const reading = await readStickPack(file, stat, trust);
+    if (!reading.ok) return { ...base, status: 'invalid', packId: null, version: null, title: null, error: reading.error };
+    const { id, version, title } = reading.manifest;
+    // Compared with what is installed now, every time: an import changes it without touching the stick.
+    const status = reading.trusted ? installer.statusOf(reading.manifest) : 'untrusted';
+    return { ...base, status, packId: id, version, title, error: null };
   });
   return scanned.map((s) => s.result);
 }

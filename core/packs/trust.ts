@@ -33,8 +33,16 @@ export class TrustStore {
     return [...this.shipped.map((k) => ({ ...k, shipped: true })), ...added];
   }
 
+  /** Goes up whenever the set of trusted keys changes: what was read under the old set is stale. */
+  get generation(): number {
+    return this.changes;
+  }
+
+  private changes = 0;
+
   add(entry: PublicKeyEntry): void {
     if (!isUsablePublicKey(entry)) throw new AppError('key.invalid');
+    this.changes++;
     this.db
       .prepare('INSERT INTO trusted_keys (key_id, publisher, public_key, added_at) VALUES (?, ?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET publisher = excluded.publisher')
       .run(entry.keyId, entry.publisher, entry.publicKey, this.now().toISOString());
@@ -44,6 +52,7 @@ export class TrustStore {
   remove(keyId: string): void {
     if (this.shipped.some((k) => k.keyId === keyId)) throw new AppError('key.shipped', { keyId });
     const info = this.db.prepare('DELETE FROM trusted_keys WHERE key_id = ?').run(keyId);
+    this.changes++;
     if (info.changes === 0) throw new AppError('key.not_found', { keyId });
   }
 

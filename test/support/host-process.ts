@@ -7,6 +7,8 @@ export interface HostProcess {
   url: string;
   output(): string;
   stop(): Promise<void>;
+  /** Pulls the plug: SIGKILL, no clean-up (a power cut, as far as the process can tell). */
+  kill(): Promise<void>;
 }
 
 export interface HostProcessOptions {
@@ -17,6 +19,8 @@ export interface HostProcessOptions {
    * up yet (default true); false leaves the wizard for the test to go through.
    */
   setUp?: boolean;
+  /** Extra environment (the sync loop's timings…). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -24,10 +28,10 @@ export interface HostProcessOptions {
  * does where Electron is missing, and waits until it prints its address.
  */
 export async function startHostProcess(dataDir: string, options: HostProcessOptions = {}): Promise<HostProcess> {
-  const { command = [SERVER_ENTRY], setUp = true } = options;
+  const { command = [SERVER_ENTRY], setUp = true, env = {} } = options;
   const child = spawn(process.execPath, [...command, '--port', '0', '--data-dir', dataDir], {
     cwd: REPO_ROOT,
-    env: { ...process.env, AYIL_DATA_DIR: dataDir },
+    env: { ...process.env, AYIL_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -49,7 +53,7 @@ export async function startHostProcess(dataDir: string, options: HostProcessOpti
       reject(new Error(`host exited with ${code}:\n${output}`));
     });
   });
-  const host = { url, output: () => output, stop: () => stopProcess(child) };
+  const host = { url, output: () => output, stop: () => stopProcess(child), kill: () => stopProcess(child, 'SIGKILL') };
   if (setUp) await setUpOverHttp(url);
   return host;
 }
@@ -62,10 +66,10 @@ async function setUpOverHttp(url: string): Promise<void> {
   if (!done.body.ok) throw new Error(`setup.complete: ${JSON.stringify(done.body.error)}`);
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }

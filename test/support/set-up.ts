@@ -14,7 +14,7 @@ export const TEST_SITE = {
 } as const;
 
 /** Completes the first-run set-up through the API, as the wizard does; answers the administrator's token. */
-export async function setUpKiosk(dispatch: Dispatch, site: Partial<typeof TEST_SITE> = {}): Promise<string> {
+export async function setUpKiosk(dispatch: Dispatch, site: Partial<{ siteName: string; siteCode: string; district: string; region: string; languages: string[] }> = {}): Promise<string> {
   const result = await dispatch('setup.complete', { ...TEST_SITE, ...site, adminName: TEST_ADMIN.name, adminPassword: TEST_ADMIN.password }, null);
   if (!result.ok) throw new Error(`setup.complete: ${result.error.code}`);
   return (result.value as { token: string }).token;

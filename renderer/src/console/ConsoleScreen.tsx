@@ -11,12 +11,14 @@ import { ReportsSection } from './ReportsSection';
 import { SettingsSection } from './SettingsSection';
 import { StaffSection } from './StaffSection';
 import { StatisticsSection } from './StatisticsSection';
+import { SyncSection } from './SyncSection';
 
 const SECTIONS: Record<ConsoleSection, ComponentType> = {
   packs: PacksSection,
   learners: LearnersSection,
   reports: ReportsSection,
   statistics: StatisticsSection,
+  sync: SyncSection,
   backup: BackupSection,
   staff: StaffSection,
   settings: SettingsSection,

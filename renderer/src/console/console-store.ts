@@ -3,7 +3,7 @@ import type { ApiError, Result, StaffRole } from '../../../core/contract';
 import { api } from '../api/client';
 import { useApp } from '../state/app-store';
 
-export const CONSOLE_SECTIONS = ['packs', 'learners', 'reports', 'statistics', 'backup', 'staff', 'settings', 'certificates'] as const;
+export const CONSOLE_SECTIONS = ['packs', 'learners', 'reports', 'statistics', 'sync', 'backup', 'staff', 'settings', 'certificates'] as const;
 export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
 
 /** Sections a facilitator sees; the rest are the administrator's. */

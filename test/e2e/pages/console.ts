@@ -82,7 +82,7 @@ export class Console {
     return this.page.getByRole('navigation', { name: this.ui.t('console.nav.label') });
   }
 
-  async open(section: 'packs' | 'backup' | 'staff' | 'settings' | 'certificates'): Promise<void> {
+  async open(section: 'packs' | 'backup' | 'staff' | 'settings' | 'certificates' | 'sync'): Promise<void> {
     await this.nav.getByRole('button', { name: this.ui.t(`console.nav.${section}`), exact: true }).click();
     await this.page.getByRole('heading', { level: 1, name: this.ui.t(`console.nav.${section}`), exact: true }).waitFor();
   }

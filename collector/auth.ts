@@ -1,0 +1,139 @@
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import { CollectorError } from './errors';
+import { sha256Hex } from './secrets';
+import type { CollectorStore, SiteRecord } from './store/store';
+
+/**
+ * Two kinds of caller, never interchangeable: the programme's administrator (a password, then a
+ * session cookie) reads and manages; a site (a Bearer token from enrolment) only delivers batches.
+ * A site token is never looked at by the admin check, so it cannot read anything.
+ */
+
+export const ADMIN_NAME = 'admin';
+export const SESSION_COOKIE = 'ayil_collector_session';
+const SESSION_HOURS = 12;
+const SCRYPT = { N: 16_384, r: 8, p: 1, keyLength: 64 };
+
+function scryptAsync(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => scrypt(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))));
+}
+
+/** `scrypt$N$r$p$salt$hash` (base64): the parameters travel with the hash so they can be raised later. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password, salt, SCRYPT.keyLength, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
+  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const key = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+  return timingSafeEqual(key, expected);
+}
+
+/** A random password for a collector started without one (printed once). */
+export function generatePassword(): string {
+  return randomBytes(15).toString('base64url');
+}
+
+/**
+ * Sets the admin password from the environment if given; otherwise makes one if none is stored.
+ * Answers the generated password (to print once), or null.
+ */
+export async function ensureAdminPassword(store: CollectorStore, fromEnv: string | undefined): Promise<string | null> {
+  if (fromEnv) {
+    await store.setAdminPasswordHash(ADMIN_NAME, await hashPassword(fromEnv));
+    return null;
+  }
+  if (await store.adminPasswordHash(ADMIN_NAME)) return null;
+  const password = generatePassword();
+  await store.setAdminPasswordHash(ADMIN_NAME, await hashPassword(password));
+  return password;
+}
+
+/** Admin sessions, in memory: a restart logs everyone out, which is acceptable for a handful of staff. */
+export class Sessions {
+  private readonly expiries = new Map<string, number>();
+
+  constructor(private readonly now: () => Date) {}
+
+  create(): string {
+    const token = randomBytes(32).toString('base64url');
+    const nowMs = this.now().getTime();
+    for (const [key, expiry] of this.expiries) if (expiry <= nowMs) this.expiries.delete(key);
+    this.expiries.set(sha256Hex(token), nowMs + SESSION_HOURS * 3_600_000);
+    return token;
+  }
+
+  valid(token: string | undefined): boolean {
+    if (!token) return false;
+    const expiry = this.expiries.get(sha256Hex(token));
+    return expiry !== undefined && expiry > this.now().getTime();
+  }
+
+  end(token: string | undefined): void {
+    if (token) this.expiries.delete(sha256Hex(token));
+  }
+}
+
+/**
+ * The admin check for routes (a fastify preHandler): a browser asking for a page (or posting a
+ * form) goes to the login page; anything else is answered 401 `auth.required`.
+ */
+export function adminGuard(sessions: Sessions): preHandlerHookHandler {
+  return async function requireAdmin(request: FastifyRequest, reply: FastifyReply) {
+    if (sessions.valid(request.cookies[SESSION_COOKIE])) return;
+    if (wantsHtml(request)) return reply.redirect('/login', 303);
+    throw new CollectorError('auth.required');
+  };
+}
+
+function wantsHtml(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+/** The site a request's `Authorization: Bearer <token>` belongs to, or null. */
+export async function siteOfRequest(store: CollectorStore, request: FastifyRequest): Promise<SiteRecord | null> {
+  const token = bearerToken(request);
+  return token ? store.siteByTokenHash(sha256Hex(token)) : null;
+}
+
+export function bearerToken(request: FastifyRequest): string | null {
+  const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(request.headers.authorization ?? '');
+  return match?.[1] ?? null;
+}
+
+/** `POST /login` (form or JSON `{password}`) and `POST /logout`. */
+export function registerLoginRoutes(
+  app: FastifyInstance,
+  options: { store: CollectorStore; sessions: Sessions; secureCookie: boolean; loginPerMinute: number },
+): void {
+  const { store, sessions } = options;
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: options.secureCookie };
+  const isForm = (request: FastifyRequest) => (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+
+  app.post(
+    '/login',
+    { config: { rateLimit: { max: options.loginPerMinute, timeWindow: 60_000 } }, bodyLimit: 16 * 1024 },
+    async (request, reply) => {
+      const password = (request.body as { password?: unknown } | undefined)?.password;
+      const stored = await store.adminPasswordHash(ADMIN_NAME);
+      const ok = typeof password === 'string' && password.length <= 200 && stored !== null && (await verifyPassword(password, stored));
+      if (!ok) {
+        if (isForm(request)) return reply.redirect('/login?failed=1', 303);
+        throw new CollectorError('auth.password_wrong');
+      }
+      reply.setCookie(SESSION_COOKIE, sessions.create(), { ...cookieOptions, maxAge: SESSION_HOURS * 3600 });
+      return isForm(request) ? reply.redirect('/', 303) : { ok: true };
+    },
+  );
+
+  app.post('/logout', async (request, reply) => {
+    sessions.end(request.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    return isForm(request) ? reply.redirect('/login', 303) : { ok: true };
+  });
+}

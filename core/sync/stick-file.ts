@@ -1,0 +1,95 @@
+import path from 'node:path';
+import {
+  SYNC_FILE_FORMAT,
+  SYNC_SCHEMA_VERSION,
+  SyncFilePayloadSchema,
+  SyncFileSchema,
+  type SyncBatch,
+  type SyncFile,
+  type SyncSite,
+} from '../contract';
+import { freeBytes, type Drive } from '../drives';
+import { AppError } from '../errors';
+import { resolveTargetDir, type Target } from '../files/target-dir';
+import { writeFileDurably } from '../files/write-durably';
+import type { Outbox } from './outbox';
+import type { SigningIdentity } from './identity';
+import { toDeviceDate, toInstant } from './time';
+
+/** File system errors that mean the stick is no longer there to write to (as for the statistics export). */
+const GONE = new Set(['ENOENT', 'ENOTCONN', 'EIO', 'ENODEV', 'ENXIO', 'ESTALE', 'EBADF']);
+/** Room for the file system's own bookkeeping (a directory entry, a cluster's rounding). */
+const FREE_MARGIN = 64 * 1024;
+/** What one file may carry (SyncFilePayloadSchema's limit on batches). */
+const MAX_FILE_BATCHES = 10_000;
+/**
+ * And its size: the collector takes uploads up to 20 MiB. Years of a busy site's figures fit; a
+ * site past that carries the oldest batches first (docs/sync.md).
+ */
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export interface StickFileParts {
+  outbox: Outbox;
+  identity: SigningIdentity;
+  site: SyncSite;
+  k: number;
+  deviceTime: Date;
+  drives: readonly Drive[];
+  dataDir: string;
+}
+
+/**
+ * "Save figures to stick": makes batches of whatever may leave, then writes every batch the
+ * collector has not acknowledged as one file signed with the kiosk's key, complete or not at
+ * all. The batches stay unacknowledged: they still go by network when one appears, and the
+ * collector stores each key once whichever way it came first.
+ */
+export async function saveFiguresToStick(parts: StickFileParts, target: Target): Promise<{ file: string; batches: number }> {
+  parts.outbox.makeBatches({ siteCode: parts.site.code, k: parts.k });
+  const batches = withinSize(parts.outbox.unacked(MAX_FILE_BATCHES), MAX_FILE_BYTES);
+  if (batches.length === 0) throw new AppError('sync.nothing_to_save');
+
+  const payload = JSON.stringify(
+    SyncFilePayloadSchema.parse({
+      schemaVersion: SYNC_SCHEMA_VERSION,
+      site: parts.site,
+      publicKey: parts.identity.publicKey(),
+      deviceTime: toInstant(parts.deviceTime),
+      batches,
+    }),
+  );
+  const file: SyncFile = SyncFileSchema.parse({ format: SYNC_FILE_FORMAT, payload, signature: parts.identity.sign(payload) });
+  const content = `${JSON.stringify(file)}\n`;
+
+  const { dir, label } = resolveTargetDir(target, parts.drives, parts.dataDir);
+  const onDrive = target.kind === 'drive';
+  const failure = (error: unknown) => {
+    const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
+    if (onDrive && code === 'ENOSPC') return new AppError('drive.no_space', { drive: label });
+    if (onDrive && GONE.has(code)) return new AppError('drive.gone', { drive: label });
+    return new AppError('export.write_failed', { file: dir });
+  };
+  // Checked first because some FAT drivers answer a full stick with EPERM, not ENOSPC.
+  const free = await freeBytes(dir).catch((error: unknown) => Promise.reject(failure(error)));
+  if (free < Buffer.byteLength(content) + FREE_MARGIN) throw onDrive ? new AppError('drive.no_space', { drive: label }) : failure({ code: 'ENOSPC' });
+  const filePath = path.join(dir, stickFileName(parts.site.code, parts.deviceTime));
+  await writeFileDurably(filePath, content, failure);
+  return { file: filePath, batches: batches.length };
+}
+
+/** Which site and which day (the kiosk's), nothing else; a second save that day replaces the first (it holds all of it). */
+export function stickFileName(siteCode: string, deviceTime: Date): string {
+  return `ayil-figures-${siteCode}-${toDeviceDate(deviceTime)}.json`;
+}
+
+/** The oldest batches whose JSON, escaped inside the file's payload string, fits in `bytes` (at least one). */
+function withinSize(batches: SyncBatch[], bytes: number): SyncBatch[] {
+  let used = 0;
+  let count = 0;
+  for (const batch of batches) {
+    used += Buffer.byteLength(JSON.stringify(JSON.stringify(batch)));
+    if (count > 0 && used > bytes) break;
+    count++;
+  }
+  return batches.slice(0, count);
+}

@@ -1,0 +1,242 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, MethodOutput } from '../../../core/contract';
+import { api } from '../api/client';
+import { useApp } from '../state/app-store';
+import { settleStaff } from './console-store';
+import { TextField } from './fields';
+import { formatDateTime } from './format';
+import { InlineError } from './InlineError';
+import type { Drive } from './PacksSection';
+import { TargetChoice, targetOf } from './TargetChoice';
+import { usePolling } from './usePolling';
+
+type SyncStatus = MethodOutput<'sync.status'>;
+
+const DAY_SECONDS = 24 * 3600;
+const YEAR_DAYS = 365;
+
+/**
+ * Sending the anonymised figures to the programme's collector: where it stands, enrolment with
+ * the programme's code, "send now", and "save figures to stick" for a library without internet.
+ */
+export function SyncSection() {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [k, setK] = useState<number | null>(null);
+
+  usePolling(async () => {
+    const result = await api.call('sync.status', {});
+    if (result.ok) setStatus(result.value);
+    else settleStaff(result);
+  }, 3000);
+  // The privacy threshold, for the line that says why small groups wait (it rarely changes).
+  usePolling(async () => {
+    const result = await api.call('settings.get', {});
+    if (result.ok) setK(result.value.k);
+  }, 60_000);
+
+  return (
+    <>
+      <StatusPanel status={status} k={k} onStatus={setStatus} />
+      <EnrolPanel enrolled={status?.enrolled ?? false} onStatus={setStatus} />
+      <StickPanel />
+    </>
+  );
+}
+
+function StatusPanel({ status, k, onStatus }: { status: SyncStatus | null; k: number | null; onStatus(status: SyncStatus): void }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [sent, setSent] = useState(false);
+  const when = (value: string | null) => (value ? formatDateTime(value, language) : t('console.sync.never'));
+
+  async function sendNow() {
+    setBusy(true);
+    setError(null);
+    setSent(false);
+    const after = settleStaff(await api.call('sync.now', {}), setError);
+    setBusy(false);
+    if (!after) return;
+    onStatus(after);
+    // The attempt's own problem (collector down…) shows in the facts above; here only success.
+    setSent(after.lastError === null && after.pendingBatches === 0);
+  }
+
+  return (
+    <section className="console-panel" aria-labelledby="sync-status-title" aria-busy={status === null}>
+      <h2 id="sync-status-title">{t('console.sync.statusTitle')}</h2>
+      <p className="hint">{t('console.sync.statusHint')}</p>
+      {status && !status.enrolled && <p>{t('console.sync.notEnrolled')}</p>}
+      {status && (
+        <dl className="review-list">
+          {status.collectorUrl && <Fact label={t('console.sync.collector')}>{status.collectorUrl}</Fact>}
+          <Fact label={t('console.sync.lastSuccess')} name="last-success">
+            {when(status.lastSuccessAt)}
+          </Fact>
+          <Fact label={t('console.sync.pending')} name="pending">
+            {status.pendingBatches === 0 ? t('console.sync.nothingPending') : t('console.sync.pendingCount', { count: status.pendingBatches })}
+          </Fact>
+          {status.heldCells > 0 && (
+            <Fact label={t('console.sync.held')} name="held">
+              {t('console.sync.heldCount', { count: status.heldCells })}
+              {k !== null && <p className="hint">{t('console.sync.heldWhy', { k })}</p>}
+            </Fact>
+          )}
+          {status.lastError && (
+            <Fact label={t('console.sync.lastError')} name="last-error">
+              <span className="sync-problem">{t(`errors.${status.lastError.code}`)}</span> <span className="hint">({formatDateTime(status.lastError.at, language)})</span>
+            </Fact>
+          )}
+          {status.nextAttemptAt && status.pendingBatches > 0 && <Fact label={t('console.sync.nextAttempt')}>{formatDateTime(status.nextAttemptAt, language)}</Fact>}
+          {status.lastSavedToStickAt && <Fact label={t('console.sync.lastSaved')}>{formatDateTime(status.lastSavedToStickAt, language)}</Fact>}
+        </dl>
+      )}
+      {status && <ClockWarning skewSeconds={status.clockSkewSeconds} />}
+      {status?.enrolled && (
+        <div className="actions">
+          <button type="button" className="button primary" disabled={busy} aria-busy={busy} onClick={() => void sendNow()}>
+            {t('console.sync.sendNow')}
+          </button>
+        </div>
+      )}
+      <InlineError error={error} />
+      <div role="status" aria-live="polite">
+        {busy && <p>{t('console.sync.sending')}</p>}
+        {/* Only while it is still true: a later problem replaces it (shown in the facts above). */}
+        {sent && status?.lastError === null && <p className="console-ok">{t('console.sync.sent')}</p>}
+      </div>
+    </section>
+  );
+}
+
+function Fact({ label, name, children }: { label: string; name?: string; children: ReactNode }) {
+  return (
+    <div data-fact={name}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** Said when the collector found this PC's clock more than a day off: in days, or years when that far. */
+function ClockWarning({ skewSeconds }: { skewSeconds: number | null }) {
+  const { t } = useTranslation();
+  if (skewSeconds === null || Math.abs(skewSeconds) <= DAY_SECONDS) return null;
+  const days = Math.round(Math.abs(skewSeconds) / DAY_SECONDS);
+  const amount = days >= YEAR_DAYS ? t('console.sync.years', { count: Math.round(days / YEAR_DAYS) }) : t('console.sync.days', { count: days });
+  // Positive skew: the collector's clock is ahead of this one, so this one is behind.
+  return (
+    <p className="console-notice" role="note">
+      {t(skewSeconds > 0 ? 'console.sync.clockBehind' : 'console.sync.clockAhead', { amount })}
+    </p>
+  );
+}
+
+function EnrolPanel({ enrolled, onStatus }: { enrolled: boolean; onStatus(status: SyncStatus): void }) {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState('');
+  const [code, setCode] = useState('');
+  const [allowPlainHttp, setAllowPlainHttp] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function enrol(event: FormEvent) {
+    event.preventDefault();
+    if (!url.trim() || !code.trim() || busy) return;
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    const status = settleStaff(await api.call('sync.enrol', { collectorUrl: url.trim(), code: code.trim(), allowPlainHttp }), setError);
+    setBusy(false);
+    if (!status) return;
+    // The code is used up; the address stays in the status above.
+    setCode('');
+    setUrl('');
+    setDone(status.collectorUrl ?? url);
+    onStatus(status);
+  }
+
+  return (
+    <section className="console-panel" aria-labelledby="sync-enrol-title">
+      <h2 id="sync-enrol-title">{t(enrolled ? 'console.sync.enrolAgainTitle' : 'console.sync.enrolTitle')}</h2>
+      <p className="hint">{t('console.sync.enrolHint')}</p>
+      <form className="console-form" onSubmit={(e) => void enrol(e)}>
+        <TextField id="sync-url" label={t('console.sync.url')} hint={t('console.sync.urlHint')}>
+          {(props) => <input {...props} type="url" inputMode="url" autoComplete="off" spellCheck={false} required value={url} onChange={(e) => setUrl(e.target.value)} />}
+        </TextField>
+        <TextField id="sync-code" label={t('console.sync.code')}>
+          {(props) => <input {...props} type="text" autoComplete="off" spellCheck={false} required minLength={6} maxLength={64} value={code} onChange={(e) => setCode(e.target.value)} />}
+        </TextField>
+        <div className="field">
+          <label className="check-option">
+            <input type="checkbox" checked={allowPlainHttp} aria-describedby="sync-http-hint" onChange={(e) => setAllowPlainHttp(e.target.checked)} />
+            {t('console.sync.allowHttp')}
+          </label>
+          <p id="sync-http-hint" className="hint">
+            {t('console.sync.allowHttpHint')}
+          </p>
+        </div>
+        <InlineError error={error} />
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={busy || !url.trim() || code.trim().length < 6} aria-busy={busy}>
+            {t('console.sync.enrol')}
+          </button>
+        </div>
+        <div role="status" aria-live="polite">
+          {busy && <p>{t('console.sync.enrolling')}</p>}
+          {done && <p className="console-ok">{t('console.sync.enrolled', { url: done })}</p>}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function StickPanel() {
+  const { t } = useTranslation();
+  const [drives, setDrives] = useState<Drive[]>([]);
+  const [choice, setChoice] = useState('folder');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState<MethodOutput<'sync.saveToStick'> | null>(null);
+
+  usePolling(async () => {
+    const result = await api.call('drives.list', {});
+    if (result.ok) setDrives(result.value);
+    else if (result.error.code === 'auth.session_expired') settleStaff(result);
+  }, 2000);
+  const target = targetOf(choice, drives);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!target || busy) return;
+    setBusy(true);
+    setError(null);
+    setSaved(null);
+    const answer = settleStaff(await api.call('sync.saveToStick', { target }), setError);
+    setBusy(false);
+    if (answer) setSaved(answer);
+  }
+
+  return (
+    <section className="console-panel" aria-labelledby="sync-stick-title">
+      <h2 id="sync-stick-title">{t('console.sync.stickTitle')}</h2>
+      <p className="hint">{t('console.sync.stickHint')}</p>
+      <form className="console-form" onSubmit={(e) => void save(e)}>
+        <TargetChoice name="sync-target" legend={t('console.sync.where')} drives={drives} value={choice} onChange={setChoice} />
+        <InlineError error={error} />
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={busy || !target} aria-busy={busy}>
+            {t('console.sync.save')}
+          </button>
+        </div>
+        <div role="status" aria-live="polite">
+          {busy && <p>{t('console.sync.saving')}</p>}
+          {saved && <p className="console-ok">{t('console.sync.saved', { count: saved.batches, file: saved.file })}</p>}
+        </div>
+      </form>
+    </section>
+  );
+}
