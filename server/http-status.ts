@@ -38,6 +38,7 @@ const STATUS: Record<ErrorCode, number> = {
   'backup.verify_failed': 422,
   'backup.restore_failed': 500,
   'export.write_failed': 500,
+  'settings.site_code_locked': 409,
   // The collector's answer (or silence), passed on: the kiosk itself is fine.
   'sync.not_enrolled': 409,
   'sync.url_invalid': 400,

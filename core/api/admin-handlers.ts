@@ -52,6 +52,7 @@ export function createAdminHandlers(services: Services): Pick<Handlers, AdminMet
     },
     'settings.get': () => settings.site(),
     'settings.update': (site) => {
+      if (site.siteCode !== settings.siteCode() && services.sync.siteCodeLocked()) throw new AppError('settings.site_code_locked');
       settings.updateSite(site);
       return done;
     },

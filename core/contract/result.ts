@@ -70,6 +70,7 @@ export const ERROR_CODES = [
   'backup.verify_failed',
   'backup.restore_failed',
   'export.write_failed',
+  'settings.site_code_locked',
   'sync.not_enrolled',
   'sync.url_invalid',
   'sync.plain_http_refused',

@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { AGE_BANDS, METRICS, STATS_SCHEMA_VERSION, type StatsFile, type StatsRow } from '../contract/console';
 import { GENDERS } from '../contract';
 import type { Db } from '../db/open';
-import { writeFileDurably } from '../files/write-durably';
 import type { WeekRange } from './period';
 import { suppressedCellsSql } from './suppress';
 
@@ -80,11 +78,4 @@ export function renderStatsFile(preview: StatsPreview, format: StatsFormat): str
     file.rows.map((row) => [file.schemaVersion, file.siteCode, row.week, row.course, row.metric, row.dimension, row.value, row.count]),
     { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'unix' },
   );
-}
-
-/** Writes the file into `dir` (complete or not at all); returns its path. */
-export async function writeStatsFile(dir: string, name: string, content: string, mapError: (error: unknown) => Error): Promise<string> {
-  const file = path.join(dir, name);
-  await writeFileDurably(file, content, mapError);
-  return file;
 }

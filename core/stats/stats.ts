@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { Report, TargetSchema } from '../contract/console';
 import type { Db } from '../db/open';
-import { freeBytes, type Drive } from '../drives';
+import type { Drive } from '../drives';
 import { AppError } from '../errors';
-import { resolveTargetDir } from '../files/target-dir';
+import { writeToTarget } from '../files/write-to-target';
 import type { Catalog } from '../packs/catalog';
-import { buildStatsFile, renderStatsFile, statsFileName, writeStatsFile, type StatsFormat, type StatsPreview } from './export';
+import { buildStatsFile, renderStatsFile, statsFileName, type StatsFormat, type StatsPreview } from './export';
 import { weekRange, type Period } from './period';
 import { Reports } from './reports';
 
@@ -14,12 +14,6 @@ export interface SiteForStats {
   siteCode(): string;
   privacyThreshold(): number;
 }
-
-/** File system errors that mean the stick is no longer there to write to. */
-const GONE = new Set(['ENOENT', 'ENOTCONN', 'EIO', 'ENODEV', 'ENXIO', 'ESTALE', 'EBADF']);
-
-/** Room for the file system's own bookkeeping (a directory entry, a cluster's rounding). */
-const FREE_MARGIN = 64 * 1024;
 
 /** Reports for the console, and the anonymised statistics file: its preview and its export. */
 export class Stats {
@@ -49,18 +43,7 @@ export class Stats {
   async export(period: Period, format: StatsFormat, target: z.infer<typeof TargetSchema>): Promise<{ file: string; rows: number }> {
     const preview = this.preview(period);
     const content = renderStatsFile(preview, format);
-    const { dir, label } = resolveTargetDir(target, this.places.drives(), this.places.dataDir);
-    const onDrive = target.kind === 'drive';
-    const failure = (error: unknown) => {
-      const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
-      if (onDrive && code === 'ENOSPC') return new AppError('drive.no_space', { drive: label });
-      if (onDrive && GONE.has(code)) return new AppError('drive.gone', { drive: label });
-      return new AppError('export.write_failed', { file: dir });
-    };
-    // Checked first because some FAT drivers answer a full stick with EPERM, not ENOSPC.
-    const free = await freeBytes(dir).catch((error: unknown) => Promise.reject(failure(error)));
-    if (free < Buffer.byteLength(content) + FREE_MARGIN) throw onDrive ? new AppError('drive.no_space', { drive: label }) : failure({ code: 'ENOSPC' });
-    const file = await writeStatsFile(dir, statsFileName(preview, format), content, failure);
+    const file = await writeToTarget(target, { drives: this.places.drives(), dataDir: this.places.dataDir }, statsFileName(preview, format), content);
     return { file, rows: preview.rows.length };
   }
 }

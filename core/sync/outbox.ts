@@ -73,6 +73,11 @@ export class Outbox {
       .map((row) => JSON.parse(row.body) as SyncBatch);
   }
 
+  /** Whether any batch was ever made: figures have left (or are on their way) under the site's code. */
+  madeAny(): boolean {
+    return this.db.prepare('SELECT 1 FROM sync_batches LIMIT 1').get() !== undefined;
+  }
+
   pendingBatches(): number {
     return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_batches WHERE acked = 0').get()!.n;
   }

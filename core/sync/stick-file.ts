@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   SYNC_FILE_FORMAT,
   SYNC_SCHEMA_VERSION,
@@ -8,18 +7,14 @@ import {
   type SyncFile,
   type SyncSite,
 } from '../contract';
-import { freeBytes, type Drive } from '../drives';
+import type { Drive } from '../drives';
 import { AppError } from '../errors';
-import { resolveTargetDir, type Target } from '../files/target-dir';
-import { writeFileDurably } from '../files/write-durably';
+import type { Target } from '../files/target-dir';
+import { writeToTarget } from '../files/write-to-target';
 import type { Outbox } from './outbox';
 import type { SigningIdentity } from './identity';
 import { toDeviceDate, toInstant } from './time';
 
-/** File system errors that mean the stick is no longer there to write to (as for the statistics export). */
-const GONE = new Set(['ENOENT', 'ENOTCONN', 'EIO', 'ENODEV', 'ENXIO', 'ESTALE', 'EBADF']);
-/** Room for the file system's own bookkeeping (a directory entry, a cluster's rounding). */
-const FREE_MARGIN = 64 * 1024;
 /** What one file may carry (SyncFilePayloadSchema's limit on batches). */
 const MAX_FILE_BATCHES = 10_000;
 /**
@@ -61,19 +56,7 @@ export async function saveFiguresToStick(parts: StickFileParts, target: Target):
   const file: SyncFile = SyncFileSchema.parse({ format: SYNC_FILE_FORMAT, payload, signature: parts.identity.sign(payload) });
   const content = `${JSON.stringify(file)}\n`;
 
-  const { dir, label } = resolveTargetDir(target, parts.drives, parts.dataDir);
-  const onDrive = target.kind === 'drive';
-  const failure = (error: unknown) => {
-    const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
-    if (onDrive && code === 'ENOSPC') return new AppError('drive.no_space', { drive: label });
-    if (onDrive && GONE.has(code)) return new AppError('drive.gone', { drive: label });
-    return new AppError('export.write_failed', { file: dir });
-  };
-  // Checked first because some FAT drivers answer a full stick with EPERM, not ENOSPC.
-  const free = await freeBytes(dir).catch((error: unknown) => Promise.reject(failure(error)));
-  if (free < Buffer.byteLength(content) + FREE_MARGIN) throw onDrive ? new AppError('drive.no_space', { drive: label }) : failure({ code: 'ENOSPC' });
-  const filePath = path.join(dir, stickFileName(parts.site.code, parts.deviceTime));
-  await writeFileDurably(filePath, content, failure);
+  const filePath = await writeToTarget(target, parts, stickFileName(parts.site.code, parts.deviceTime), content);
   return { file: filePath, batches: batches.length };
 }
 

@@ -41,6 +41,11 @@ export class Sync implements SyncTarget {
     this.identity = new SigningIdentity(deps.db);
   }
 
+  /** Once figures have left under the site's code, the code stays (the programme knows the site by it). */
+  siteCodeLocked(): boolean {
+    return this.outbox.madeAny();
+  }
+
   status(): SyncStatus {
     const { settings, now } = this.deps;
     const enrolment = this.state.enrolment();

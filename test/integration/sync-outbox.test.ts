@@ -161,4 +161,21 @@ describe('the sync outbox', () => {
     for (const body of bodies) for (const word of forbidden) expect(strip(body).includes(word), word).toBe(false);
     db.close();
   });
+
+  it('keeps the site code once figures have left under it (the programme knows the site by it)', async () => {
+    const { core } = await statsCore('2026-03-04T12:00:00Z');
+    const admin = await staffToken(core, 'admin');
+    await learners(core, 5, 'female', 'Code');
+    const site = await call(core, 'settings.get', {}, admin);
+    // Nothing has left yet: the code may still change.
+    await call(core, 'settings.update', { ...site, siteCode: 'RENAMED-1' }, admin);
+    await call(core, 'sync.saveToStick', { target: { kind: 'folder' } }, admin);
+
+    const refused = await core.dispatch('settings.update', { ...site, siteCode: 'RENAMED-2' }, admin);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'settings.site_code_locked' } });
+    expect((await call(core, 'settings.get', {}, admin)).siteCode).toBe('RENAMED-1');
+    // Everything else about the site can still change.
+    await call(core, 'settings.update', { ...site, siteCode: 'RENAMED-1', siteName: 'New name' }, admin);
+    expect((await call(core, 'settings.get', {}, admin)).siteName).toBe('New name');
+  });
 });
