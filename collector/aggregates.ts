@@ -139,18 +139,7 @@ function breakdownOf(
 }
 
 /** One line of the CSV export: a stored cell as it may be shown (count null when held back). */
-export interface ExportRow {
-  siteId: string;
-  siteCode: string;
-  region: string;
-  district: string;
-  week: string;
-  course: string;
-  metric: StatsRow['metric'];
-  dimension: StatsRow['dimension'];
-  value: string;
-  count: number | null;
-}
+export type ExportRow = Omit<StoredCell, 'count'> & { count: number | null };
 
 const DIMENSION_ORDER: Record<StatsRow['dimension'], number> = { total: 0, gender: 1, age_band: 2 };
 const VALUE_ORDER = new Map<string, number>([['', 0], ...GENDERS.map((g, i) => [g, i] as const), ...AGE_BANDS.map((b, i) => [b, i] as const)]);

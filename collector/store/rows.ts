@@ -61,13 +61,9 @@ export function siteRecord(row: SiteRow): SiteRecord {
 }
 
 export function siteSummary(row: SummaryRow): SiteSummary {
+  const { publicKey: _key, ...site } = siteRecord(row);
   return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    region: row.region,
-    district: row.district,
-    enrolledAt: instant(row.enrolled_at),
+    ...site,
     lastSyncAt: row.last_sync_at === null ? null : instant(row.last_sync_at),
     batches: Number(row.batches),
     clockSkewSeconds: row.clock_skew_seconds === null ? null : Number(row.clock_skew_seconds),
