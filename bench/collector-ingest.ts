@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { ingestDelivery } from '../collector/ingest';
+import { toInstant } from '../collector/skew';
 import { PostgresStore } from '../collector/store/postgres-store';
 import { SqliteStore } from '../collector/store/sqlite-store';
 import type { CollectorStore, SiteRecord } from '../collector/store/store';
@@ -186,5 +187,5 @@ function batchRows(week: string, sequence: number): StatsRow[] {
 
 async function benchSite(store: CollectorStore): Promise<SiteRecord> {
   const publicKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
-  return store.createSiteFromStick({ site: { code: 'BENCH-01', name: 'Bench library', region: 'Chuy', district: 'Sokuluk' }, publicKey, at: NOW.toISOString().replace(/\.\d{3}Z$/, 'Z') });
+  return store.createSiteFromStick({ site: { code: 'BENCH-01', name: 'Bench library', region: 'Chuy', district: 'Sokuluk' }, publicKey, at: toInstant(NOW) });
 }

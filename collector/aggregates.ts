@@ -69,7 +69,7 @@ export function suppress(counts: readonly number[], k: number): boolean[] {
 }
 
 /** Applies `suppress` to named counts, in their given order (which also breaks ties). */
-export function showBreakdown(entries: ReadonlyArray<readonly [string, number]>, k: number): Breakdown {
+function showBreakdown(entries: ReadonlyArray<readonly [string, number]>, k: number): Breakdown {
   const counts = entries.map(([, count]) => count);
   const held = suppress(counts, k);
   return {
@@ -174,20 +174,7 @@ export function exportRows(cells: readonly StoredCell[], k: number, range: WeekR
       parts.forEach((cell, i) => partsHeld[i] && held.add(cell));
     }
     if (totalHeld) held.add(total);
-    for (const cell of group) {
-      rows.push({
-        siteId: cell.siteId,
-        siteCode: cell.siteCode,
-        region: cell.region,
-        district: cell.district,
-        week: cell.week,
-        course: cell.course,
-        metric: cell.metric,
-        dimension: cell.dimension,
-        value: cell.value,
-        count: held.has(cell) ? null : cell.count,
-      });
-    }
+    for (const cell of group) rows.push({ ...cell, count: held.has(cell) ? null : cell.count });
   }
   return rows;
 }

@@ -2,17 +2,17 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyRequest, type onRequestHookHandler } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { COLLECTOR_PATHS, EnrolRequestSchema, SyncDeliverySchema } from '../core/contract';
 import { adminGuard, bearerToken, registerLoginRoutes, Sessions, siteOfRequest } from './auth';
 import { dashboardRoutes } from './dashboard/routes';
-import { createEnrolmentCode, enrol } from './enrolment';
+import { createEnrolmentCode, enrol, MAX_CODE_VALID_DAYS } from './enrolment';
 import { CollectorError, issuesOf } from './errors';
 import { ingestDelivery } from './ingest';
 import { sha256Hex } from './secrets';
 import { toInstant } from './skew';
-import { importStickFile } from './stick-import';
+import { importStickFile, STICK_FILE_LIMIT, STICK_MULTIPART_LIMITS } from './stick-import';
 import type { CollectorStore, SiteRecord } from './store/store';
 
 export interface CollectorRateLimits {
@@ -36,9 +36,8 @@ export interface CollectorOptions {
   logger?: boolean;
 }
 
-export const DEFAULT_RATE_LIMITS: CollectorRateLimits = { ingestPerMinute: 600, enrolPerMinute: 10, loginPerMinute: 10 };
-export const DEFAULT_BATCH_BODY_LIMIT = 1024 * 1024;
-export const STICK_FILE_LIMIT = 20 * 1024 * 1024;
+const DEFAULT_RATE_LIMITS: CollectorRateLimits = { ingestPerMinute: 600, enrolPerMinute: 10, loginPerMinute: 10 };
+const DEFAULT_BATCH_BODY_LIMIT = 1024 * 1024;
 const ENROL_BODY_LIMIT = 16 * 1024;
 
 declare module 'fastify' {
@@ -55,7 +54,7 @@ declare module 'fastify' {
 const EnrolmentCodeRequestSchema = z.object({
   label: z.string().trim().min(1).max(100),
   // A form sends text, and an empty field means "the default".
-  validDays: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(1).max(365).optional()),
+  validDays: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(1).max(MAX_CODE_VALID_DAYS).optional()),
 });
 
 /**
@@ -104,9 +103,8 @@ export async function buildCollector(options: CollectorOptions): Promise<Fastify
   });
 
   const sessions = new Sessions(now);
+  // Checked before the body is read, so that an anonymous caller cannot make the collector read 20 MB.
   const requireAdmin = adminGuard(sessions);
-  // The same check before the body is read, so that an anonymous caller cannot make the collector read 20 MB.
-  const adminOnRequest = requireAdmin as unknown as onRequestHookHandler;
   registerLoginRoutes(app, { store, sessions, secureCookie: Boolean(options.https), loginPerMinute: limits.loginPerMinute });
 
   app.get(COLLECTOR_PATHS.health, async (_request, reply) => {
@@ -152,7 +150,7 @@ export async function buildCollector(options: CollectorOptions): Promise<Fastify
     },
   );
 
-  app.post('/api/v1/admin/enrolment-codes', { onRequest: adminOnRequest }, async (request) => {
+  app.post('/api/v1/admin/enrolment-codes', { onRequest: requireAdmin }, async (request) => {
     const parsed = EnrolmentCodeRequestSchema.safeParse(request.body ?? {});
     if (!parsed.success) throw new CollectorError('code.invalid', issuesOf(parsed.error));
     return createEnrolmentCode(store, { label: parsed.data.label, validDays: parsed.data.validDays, now: now() });
@@ -165,8 +163,8 @@ export async function buildCollector(options: CollectorOptions): Promise<Fastify
     scope.addContentTypeParser(['application/json', 'text/plain', 'application/octet-stream'], { parseAs: 'string' }, (_request, body, done) =>
       done(null, body),
     );
-    await scope.register(fastifyMultipart, { limits: { fileSize: STICK_FILE_LIMIT, files: 1, fields: 10, fieldSize: 1024 } });
-    scope.post('/api/v1/admin/stick-files', { onRequest: adminOnRequest, bodyLimit: STICK_FILE_LIMIT }, async (request) => {
+    await scope.register(fastifyMultipart, { limits: STICK_MULTIPART_LIMITS });
+    scope.post('/api/v1/admin/stick-files', { onRequest: requireAdmin, bodyLimit: STICK_FILE_LIMIT }, async (request) => {
       let text: string;
       if (request.isMultipart()) {
         const part = await request.file();

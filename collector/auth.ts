@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { CollectorError } from './errors';
 import { sha256Hex } from './secrets';
 import type { CollectorStore, SiteRecord } from './store/store';
@@ -26,7 +26,7 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
@@ -35,7 +35,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A random password for a collector started without one (printed once). */
-export function generatePassword(): string {
+function generatePassword(): string {
   return randomBytes(15).toString('base64url');
 }
 
@@ -80,10 +80,11 @@ export class Sessions {
 }
 
 /**
- * The admin check for routes (a fastify preHandler): a browser asking for a page (or posting a
- * form) goes to the login page; anything else is answered 401 `auth.required`.
+ * The admin check for routes (a fastify onRequest hook, so that it runs before any body is read):
+ * a browser asking for a page (or posting a form) goes to the login page; anything else is
+ * answered 401 `auth.required`.
  */
-export function adminGuard(sessions: Sessions): preHandlerHookHandler {
+export function adminGuard(sessions: Sessions): onRequestHookHandler {
   return async function requireAdmin(request: FastifyRequest, reply: FastifyReply) {
     if (sessions.valid(request.cookies[SESSION_COOKIE])) return;
     if (wantsHtml(request)) return reply.redirect('/login', 303);

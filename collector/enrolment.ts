@@ -58,7 +58,7 @@ export async function enrol(store: CollectorStore, request: EnrolRequest, now: D
   return { siteId: site.id, token };
 }
 
-export function isEd25519PublicKey(base64: string): boolean {
+function isEd25519PublicKey(base64: string): boolean {
   try {
     return createPublicKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'spki' }).asymmetricKeyType === 'ed25519';
   } catch {

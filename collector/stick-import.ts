@@ -5,6 +5,11 @@ import { checkBatchFor, ingestDelivery } from './ingest';
 import { toInstant } from './skew';
 import type { CollectorStore, SiteRecord } from './store/store';
 
+/** The largest stick file taken (API or dashboard upload): a year of a busy site's batches fits many times over. */
+export const STICK_FILE_LIMIT = 20 * 1024 * 1024;
+/** @fastify/multipart limits for a stick-file upload: one file, a few small fields. */
+export const STICK_MULTIPART_LIMITS = { fileSize: STICK_FILE_LIMIT, files: 1, fields: 10, fieldSize: 1024 };
+
 export interface StickImportResult {
   site: { code: string; name: string };
   batches: number;

@@ -12,7 +12,7 @@ import ru from '../locales/ru.json';
 export const catalogues = { ky, ru, en } as const;
 
 /** Russian is what most programme staff read; Kyrgyz and English are one click away. */
-export const DEFAULT_LANGUAGE: Language = 'ru';
+const DEFAULT_LANGUAGE: Language = 'ru';
 export const LANGUAGE_COOKIE = 'ayil_collector_lang';
 
 const instance = i18next.createInstance();
@@ -31,7 +31,7 @@ export function translator(language: Language): TFunction {
   return instance.getFixedT(language);
 }
 
-export function isLanguage(value: unknown): value is Language {
+function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 

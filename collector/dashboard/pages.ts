@@ -35,7 +35,7 @@ export interface DashboardView {
   sites: SiteSummary[];
 }
 
-export function layout(ctx: PageContext, title: string, body: Html): string {
+function layout(ctx: PageContext, title: string, body: Html): string {
   const { t } = ctx;
   const languages = LANGUAGES.map(
     (language) =>
@@ -294,13 +294,13 @@ const DAY = 24 * HOUR;
 const YEAR = 365.2425 * DAY;
 
 /** The skew in the largest unit that says it plainly: years, else days, else hours. */
-export function skewDuration(t: TFunction, seconds: number): string {
+function skewDuration(t: TFunction, seconds: number): string {
   if (seconds >= YEAR) return t('dashboard.duration.years', { count: Math.round(seconds / YEAR) });
   if (seconds >= DAY) return t('dashboard.duration.days', { count: Math.round(seconds / DAY) });
   return t('dashboard.duration.hours', { count: Math.max(1, Math.round(seconds / HOUR)) });
 }
 
-export function formatInstant(language: Language, instant: Date): string {
+function formatInstant(language: Language, instant: Date): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(instant);
 }
 

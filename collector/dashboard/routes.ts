@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { stringify } from 'csv-stringify/sync';
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { z } from 'zod';
 import type { Language } from '../../core/contract';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../aggregates';
 import { createEnrolmentCode } from '../enrolment';
 import { COLLECTOR_ERROR_STATUS, CollectorError, issuesOf, type CollectorErrorCode } from '../errors';
-import { importStickFile } from '../stick-import';
+import { importStickFile, STICK_MULTIPART_LIMITS } from '../stick-import';
 import type { CollectorStore, SiteSummary, StoredCell } from '../store/store';
 import { compareWeeks, isIsoWeek } from '../weeks';
 import { chooseLanguage, LANGUAGE_COOKIE, translator } from './i18n';
@@ -28,26 +28,18 @@ export interface DashboardOptions {
   /** Smallest count shown as part of a breakdown; smaller ones (and what would give them away) are hidden. */
   k: number;
   now: () => Date;
-  requireAdmin: preHandlerHookHandler;
+  requireAdmin: onRequestHookHandler;
 }
-
-/** The same limit as the collector's stick-file API: a year of a busy site's batches fits many times over. */
-const STICK_UPLOAD_LIMIT = 20 * 1024 * 1024;
 
 /** Pages load nothing but their own stylesheet and icon, run no script and post only to the collector. */
 const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 const WeekParam = z.string().refine(isIsoWeek, { message: 'an ISO week such as 2026-W07' });
-const AggregatesQuerySchema = z
-  .object({
-    groupBy: z.enum(GROUPINGS).default('course'),
-    fromWeek: WeekParam.optional(),
-    toWeek: WeekParam.optional(),
-  })
-  .refine((q) => !q.fromWeek || !q.toWeek || compareWeeks(q.fromWeek, q.toWeek) <= 0, { message: 'fromWeek is after toWeek', path: ['fromWeek'] });
-const ExportQuerySchema = z
-  .object({ fromWeek: WeekParam.optional(), toWeek: WeekParam.optional() })
-  .refine((q) => !q.fromWeek || !q.toWeek || compareWeeks(q.fromWeek, q.toWeek) <= 0, { message: 'fromWeek is after toWeek', path: ['fromWeek'] });
+const WeekRangeQuery = z.object({ fromWeek: WeekParam.optional(), toWeek: WeekParam.optional() });
+const inOrder = (q: WeekRange) => !q.fromWeek || !q.toWeek || compareWeeks(q.fromWeek, q.toWeek) <= 0;
+const REVERSED = { message: 'fromWeek is after toWeek', path: ['fromWeek'] };
+const AggregatesQuerySchema = WeekRangeQuery.extend({ groupBy: z.enum(GROUPINGS).default('course') }).refine(inOrder, REVERSED);
+const ExportQuerySchema = WeekRangeQuery.refine(inOrder, REVERSED);
 
 const CSV_COLUMNS = ['site_code', 'site_name', 'region', 'district', 'week', 'course', 'metric', 'dimension', 'value', 'count', 'suppressed'];
 
@@ -62,7 +54,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: DashboardOptio
   // The collector registers these at its root; standing alone (or if that changes) the plugin brings its own.
   if (!app.hasDecorator('parseCookie')) await app.register(fastifyCookie);
   if (!app.hasContentTypeParser('multipart/form-data')) {
-    await app.register(fastifyMultipart, { limits: { fileSize: STICK_UPLOAD_LIMIT, files: 1, fields: 10, fieldSize: 1024 } });
+    await app.register(fastifyMultipart, { limits: STICK_MULTIPART_LIMITS });
   }
 
   app.get('/dashboard.css', async (_request, reply) =>
@@ -80,7 +72,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: DashboardOptio
 
   await app.register(async (admin) => {
     // The admin check runs before any body is read, so an anonymous caller cannot make the collector read an upload.
-    admin.addHook('onRequest', opts.requireAdmin as unknown as onRequestHookHandler);
+    admin.addHook('onRequest', opts.requireAdmin);
 
     admin.get('/', async (request, reply) => {
       const query = request.query as Record<string, unknown>;
@@ -116,7 +108,8 @@ export async function dashboardRoutes(app: FastifyInstance, opts: DashboardOptio
       if (!parsed.success) throw new CollectorError('body.invalid', issuesOf(parsed.error));
       const { groupBy, fromWeek, toWeek } = parsed.data;
       const range: WeekRange = { fromWeek, toWeek };
-      const [cells, sites] = await Promise.all([store.cells({ ...range, metric: 'courses_completed' }), store.sites()]);
+      // Only a by-site grouping names sites.
+      const [cells, sites] = await Promise.all([store.cells({ ...range, metric: 'courses_completed' }), groupBy === 'site' ? store.sites() : []]);
       const women = completersByGender(cells, k, range);
       reply.header('Cache-Control', 'no-store');
       return {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { SyncBatch, SyncSite } from '../../core/contract';
 import { cellIncrements } from './increments';
-import { SITE_COLUMNS, SUMMARY_COLUMNS, siteRecord, siteSummary, storedCell, type CellRow, type SiteRow, type SummaryRow } from './rows';
+import { CELLS_SELECT, COUNTS_SELECT, SITE_COLUMNS, SUMMARY_COLUMNS, siteRecord, siteSummary, storedCell, type CellRow, type SiteRow, type SummaryRow } from './rows';
 import type { CellFilter, CollectorStore, IngestMeta, IngestOutcome, SiteRecord, SiteSummary, StoreCounts, StoredCell } from './store';
 
 /** Schema versions in order; `collector_schema.version` says how many have run. */
@@ -186,8 +186,7 @@ export class PostgresStore implements CollectorStore {
 
   async cells(filter: CellFilter = {}): Promise<StoredCell[]> {
     const { rows } = await this.pool.query<CellRow>(
-      `SELECT c.site_id, s.code AS site_code, s.region, s.district, c.week, c.course, c.metric, c.dimension, c.value, c.count
-       FROM cells c JOIN sites s ON s.id = c.site_id
+      `${CELLS_SELECT}
        WHERE ($1::text IS NULL OR c.week >= $1) AND ($2::text IS NULL OR c.week <= $2) AND ($3::text IS NULL OR c.metric = $3)
        ORDER BY c.week COLLATE "C", s.code COLLATE "C", c.site_id, c.course COLLATE "C", c.metric COLLATE "C", c.dimension COLLATE "C", c.value COLLATE "C"`,
       [filter.fromWeek ?? null, filter.toWeek ?? null, filter.metric ?? null],
@@ -197,16 +196,13 @@ export class PostgresStore implements CollectorStore {
 
   async sites(): Promise<SiteSummary[]> {
     const { rows } = await this.pool.query<SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS}, (SELECT count(*) FROM batches b WHERE b.site_id = sites.id) AS batches
-       FROM sites ORDER BY code COLLATE "C", id`,
+      `SELECT ${SUMMARY_COLUMNS} FROM sites ORDER BY code COLLATE "C", id`,
     );
     return rows.map(siteSummary);
   }
 
   async counts(): Promise<StoreCounts> {
-    const { rows } = await this.pool.query<{ sites: string; batches: string; cells: string }>(
-      'SELECT (SELECT count(*) FROM sites) AS sites, (SELECT count(*) FROM batches) AS batches, (SELECT count(*) FROM cells) AS cells',
-    );
+    const { rows } = await this.pool.query<{ sites: string; batches: string; cells: string }>(COUNTS_SELECT);
     const row = rows[0]!;
     return { sites: Number(row.sites), batches: Number(row.batches), cells: Number(row.cells) };
   }

@@ -7,8 +7,13 @@ import type { SiteRecord, SiteSummary, StoredCell } from './store';
  */
 
 export const SITE_COLUMNS = 'id, code, name, region, district, public_key, enrolled_at';
-export const SUMMARY_COLUMNS = `${SITE_COLUMNS}, last_sync_at, clock_skew_seconds, clock_skew_flagged`;
-export const CELL_KEY_COLUMNS = 'site_id, week, course, metric, dimension, value';
+/** Selected from `sites`, with each site's batch count. */
+export const SUMMARY_COLUMNS = `${SITE_COLUMNS}, last_sync_at, clock_skew_seconds, clock_skew_flagged,
+  (SELECT count(*) FROM batches b WHERE b.site_id = sites.id) AS batches`;
+/** Cells with their site's code and place; each backend adds its filter and order. */
+export const CELLS_SELECT = `SELECT c.site_id, s.code AS site_code, s.region, s.district, c.week, c.course, c.metric, c.dimension, c.value, c.count
+  FROM cells c JOIN sites s ON s.id = c.site_id`;
+export const COUNTS_SELECT = 'SELECT (SELECT count(*) FROM sites) AS sites, (SELECT count(*) FROM batches) AS batches, (SELECT count(*) FROM cells) AS cells';
 
 type Instant = string | Date;
 

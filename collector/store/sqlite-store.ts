@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { SyncBatch, SyncSite } from '../../core/contract';
 import { cellIncrements } from './increments';
-import { SITE_COLUMNS, SUMMARY_COLUMNS, siteRecord, siteSummary, storedCell, type CellRow, type SiteRow, type SummaryRow } from './rows';
+import { CELLS_SELECT, COUNTS_SELECT, SITE_COLUMNS, SUMMARY_COLUMNS, siteRecord, siteSummary, storedCell, type CellRow, type SiteRow, type SummaryRow } from './rows';
 import type { CellFilter, CollectorStore, IngestMeta, IngestOutcome, SiteRecord, SiteSummary, StoreCounts, StoredCell } from './store';
 
 /** Schema versions in order; `PRAGMA user_version` says how many have run. */
@@ -166,8 +166,7 @@ export class SqliteStore implements CollectorStore {
 
   async cells(filter: CellFilter = {}): Promise<StoredCell[]> {
     const rows = this.sql<{ fromWeek: string | null; toWeek: string | null; metric: string | null }, CellRow>(
-      `SELECT c.site_id, s.code AS site_code, s.region, s.district, c.week, c.course, c.metric, c.dimension, c.value, c.count
-       FROM cells c JOIN sites s ON s.id = c.site_id
+      `${CELLS_SELECT}
        WHERE (@fromWeek IS NULL OR c.week >= @fromWeek) AND (@toWeek IS NULL OR c.week <= @toWeek) AND (@metric IS NULL OR c.metric = @metric)
        ORDER BY c.week, s.code, c.site_id, c.course, c.metric, c.dimension, c.value`,
     ).all({ fromWeek: filter.fromWeek ?? null, toWeek: filter.toWeek ?? null, metric: filter.metric ?? null });
@@ -176,16 +175,13 @@ export class SqliteStore implements CollectorStore {
 
   async sites(): Promise<SiteSummary[]> {
     const rows = this.sql<[], SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS}, (SELECT count(*) FROM batches b WHERE b.site_id = sites.id) AS batches
-       FROM sites ORDER BY code, id`,
+      `SELECT ${SUMMARY_COLUMNS} FROM sites ORDER BY code, id`,
     ).all();
     return rows.map(siteSummary);
   }
 
   async counts(): Promise<StoreCounts> {
-    return this.sql<[], StoreCounts>(
-      'SELECT (SELECT count(*) FROM sites) AS sites, (SELECT count(*) FROM batches) AS batches, (SELECT count(*) FROM cells) AS cells',
-    ).get()!;
+    return this.sql<[], StoreCounts>(COUNTS_SELECT).get()!;
   }
 
   async adminPasswordHash(name: string): Promise<string | null> {

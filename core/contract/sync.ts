@@ -96,6 +96,8 @@ export const CollectorErrorSchema = z.object({ error: z.string(), message: z.str
  * kiosk's key. The payload is kept as the exact string that was signed.
  */
 export const SYNC_FILE_FORMAT = 'ayil.sync-file';
+/** Batches one stick file may carry. */
+export const MAX_FILE_BATCHES = 10_000;
 export const SyncFileSchema = z.strictObject({
   format: z.literal(SYNC_FILE_FORMAT),
   /** JSON of `SyncFilePayloadSchema`, exactly as signed. */
@@ -111,7 +113,7 @@ export const SyncFilePayloadSchema = z.strictObject({
   publicKey: SyncPublicKeySchema,
   /** The kiosk's clock when the file was written. */
   deviceTime: InstantSchema,
-  batches: z.array(SyncBatchSchema).max(10_000),
+  batches: z.array(SyncBatchSchema).max(MAX_FILE_BATCHES),
 });
 export type SyncFilePayload = z.infer<typeof SyncFilePayloadSchema>;
 

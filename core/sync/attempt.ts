@@ -30,18 +30,18 @@ export interface AttemptParts {
  * collector's acknowledgement of its key; anything else leaves it waiting, exactly as it is, for
  * the next attempt (the collector stores a key once, so sending it again is harmless).
  *
- * New batches are made only when none wait: while the collector cannot be reached, what learners
- * do meanwhile stays in the outbox's cells and goes as one batch (not one per attempt), so a week
- * offline costs a few requests, not thousands, in the next short window of connection.
+ * New batches are made only when none wait (Outbox.waitingBatches): while the collector cannot be
+ * reached, what learners do meanwhile stays in the outbox's cells and goes as one batch (not one
+ * per attempt), so a week offline costs a few requests, not thousands, in the next short window of
+ * connection.
  */
 export async function runAttempt(parts: AttemptParts, signal: AbortSignal): Promise<AttemptOutcome> {
   const { state, outbox, now } = parts;
   const enrolment = state.enrolment();
   const siteCode = parts.site.siteCode();
   if (!enrolment || !siteCode || signal.aborted) return { kind: 'idle' };
-  const makeBatches = () => outbox.makeBatches({ siteCode, k: parts.site.privacyThreshold() });
-  if (outbox.pendingBatches() === 0) makeBatches();
-  if (outbox.pendingBatches() === 0) return { kind: 'idle' };
+  const site = { siteCode, k: parts.site.privacyThreshold() };
+  if (outbox.waitingBatches(site) === 0) return { kind: 'idle' };
 
   const client = new CollectorClient({ baseUrl: enrolment.collectorUrl, ...parts.timings });
   state.recordAttempt(toInstant(now()));
@@ -54,7 +54,7 @@ export async function runAttempt(parts: AttemptParts, signal: AbortSignal): Prom
     for (;;) {
       const batch = outbox.unacked(1)[0];
       if (!batch) {
-        if (toppedUp || makeBatches() === 0) break;
+        if (toppedUp || outbox.makeBatches(site) === 0) break;
         toppedUp = true;
         continue;
       }

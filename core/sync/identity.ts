@@ -1,5 +1,6 @@
 import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import type { Db } from '../db/open';
+import { readSetting, writeSetting } from './sync-state';
 
 const PRIVATE_KEY = 'sync.signing_key';
 const PUBLIC_KEY = 'sync.public_key';
@@ -27,17 +28,15 @@ export class SigningIdentity {
 
   private ensure(): { publicKey: string; privateKey: string } {
     return this.db.transaction(() => {
-      const read = (key: string) => this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value;
-      const stored = { publicKey: read(PUBLIC_KEY), privateKey: read(PRIVATE_KEY) };
+      const stored = { publicKey: readSetting(this.db, PUBLIC_KEY), privateKey: readSetting(this.db, PRIVATE_KEY) };
       if (stored.publicKey && stored.privateKey) return { publicKey: stored.publicKey, privateKey: stored.privateKey };
       const pair = generateKeyPairSync('ed25519');
       const made = {
         publicKey: pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
         privateKey: pair.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
       };
-      const write = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-      write.run(PUBLIC_KEY, made.publicKey);
-      write.run(PRIVATE_KEY, made.privateKey);
+      writeSetting(this.db, PUBLIC_KEY, made.publicKey);
+      writeSetting(this.db, PRIVATE_KEY, made.privateKey);
       return made;
     })();
   }

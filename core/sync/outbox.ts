@@ -26,8 +26,10 @@ export class Outbox {
   private readonly insertBatch: Statement<{ sequence: number; key: string; body: string; rowCount: number }>;
 
   constructor(private readonly db: Db) {
+    // INDEXED BY: without statistics (the kiosk never runs ANALYZE) SQLite scans every cell of
+    // the site's history here, at each status poll and loop tick, instead of the few that wait.
     this.releasable = db.prepare(
-      `SELECT week, course, metric, dimension, value, pending FROM sync_cells
+      `SELECT week, course, metric, dimension, value, pending FROM sync_cells INDEXED BY sync_cells_waiting
        WHERE pending > 0 AND (dimension = 'total' OR released + pending >= @k)
        ORDER BY week, course, metric, dimension, value LIMIT @limit`,
     );
@@ -65,6 +67,15 @@ export class Outbox {
     })();
   }
 
+  /**
+   * How many batches wait, after making batches of whatever may leave if none did: counts made
+   * meanwhile then go as one batch, not one per look (a status poll, an attempt of the loop).
+   */
+  waitingBatches(site: { siteCode: string; k: number }): number {
+    const pending = this.pendingBatches();
+    return pending > 0 ? pending : this.makeBatches(site);
+  }
+
   /** Batches not yet acknowledged, oldest first, exactly as they were made. */
   unacked(limit = Number.MAX_SAFE_INTEGER): SyncBatch[] {
     return this.db
@@ -85,7 +96,7 @@ export class Outbox {
   /** Breakdown cells still waiting for their running count to reach k. */
   heldCells(k: number): number {
     return this.db
-      .prepare<[number], { n: number }>("SELECT count(*) AS n FROM sync_cells WHERE pending > 0 AND dimension <> 'total' AND released + pending < ?")
+      .prepare<[number], { n: number }>("SELECT count(*) AS n FROM sync_cells INDEXED BY sync_cells_waiting WHERE pending > 0 AND dimension <> 'total' AND released + pending < ?")
       .get(k)!.n;
   }
 

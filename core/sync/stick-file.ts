@@ -1,4 +1,5 @@
 import {
+  MAX_FILE_BATCHES,
   SYNC_FILE_FORMAT,
   SYNC_SCHEMA_VERSION,
   SyncFilePayloadSchema,
@@ -15,8 +16,6 @@ import type { Outbox } from './outbox';
 import type { SigningIdentity } from './identity';
 import { toDeviceDate, toInstant } from './time';
 
-/** What one file may carry (SyncFilePayloadSchema's limit on batches). */
-const MAX_FILE_BATCHES = 10_000;
 /**
  * And its size: the collector takes uploads up to 20 MiB. Years of a busy site's figures fit; a
  * site past that carries the oldest batches first (docs/sync.md).
@@ -61,7 +60,7 @@ export async function saveFiguresToStick(parts: StickFileParts, target: Target):
 }
 
 /** Which site and which day (the kiosk's), nothing else; a second save that day replaces the first (it holds all of it). */
-export function stickFileName(siteCode: string, deviceTime: Date): string {
+function stickFileName(siteCode: string, deviceTime: Date): string {
   return `ayil-figures-${siteCode}-${toDeviceDate(deviceTime)}.json`;
 }
 

@@ -73,6 +73,8 @@ export class SyncLoop implements SyncLoopControl {
 
   /** Resumes after `hold`, with an attempt at once: the restored database may hold other batches. */
   release(): void {
+    // A restore that failed before the swap never held the loop: nothing to resume, no early attempt.
+    if (!this.held) return;
     this.held = false;
     this.failures = 0;
     this.interrupt?.();

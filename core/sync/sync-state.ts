@@ -22,6 +22,17 @@ const KEYS = {
   lastSavedToStickAt: 'sync.last_saved_to_stick_at',
 } as const;
 
+/** A row of the settings table, where sync keeps its state and the signing identity its keys. */
+export function readSetting(db: Db, key: string): string | undefined {
+  return db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value;
+}
+
+/** Stores a row of the settings table; null removes it. */
+export function writeSetting(db: Db, key: string, value: string | null): void {
+  if (value === null) db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+  else db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
 /**
  * Where sync stands, kept in the settings table so it survives restarts (and follows a backup:
  * a restored kiosk is still enrolled). Times are the kiosk's clock as instants (./time).
@@ -30,12 +41,11 @@ export class SyncState {
   constructor(private readonly db: Db) {}
 
   private get(key: string): string | undefined {
-    return this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value;
+    return readSetting(this.db, key);
   }
 
   private set(key: string, value: string | null): void {
-    if (value === null) this.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
-    else this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    writeSetting(this.db, key, value);
   }
 
   /** Null until an enrolment succeeded. */

@@ -49,16 +49,18 @@ export class Sync implements SyncTarget {
   status(): SyncStatus {
     const { settings, now } = this.deps;
     const enrolment = this.state.enrolment();
+    const siteCode = settings.siteCode();
+    const k = settings.privacyThreshold();
     // Counts that may leave are put in a batch when none waits, so "pending" is never 0 while
     // something could leave (and a console left open does not cut the figures into many batches).
-    if (settings.siteCode() && this.outbox.pendingBatches() === 0) this.outbox.makeBatches({ siteCode: settings.siteCode(), k: settings.privacyThreshold() });
+    const pendingBatches = siteCode ? this.outbox.waitingBatches({ siteCode, k }) : this.outbox.pendingBatches();
     const wait = enrolment ? this.deps.loop.msUntilNextAttempt() : null;
     return {
       enrolled: enrolment !== null,
       collectorUrl: this.state.collectorUrl(),
       allowPlainHttp: this.state.allowPlainHttp(),
-      pendingBatches: this.outbox.pendingBatches(),
-      heldCells: this.outbox.heldCells(settings.privacyThreshold()),
+      pendingBatches,
+      heldCells: this.outbox.heldCells(k),
       lastSuccessAt: this.state.lastSuccessAt(),
       lastAttemptAt: this.state.lastAttemptAt(),
       lastError: this.state.lastError(),

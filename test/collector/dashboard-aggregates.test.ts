@@ -12,6 +12,7 @@ import {
   type Breakdown,
 } from '../../collector/aggregates';
 import type { StoredCell } from '../../collector/store/store';
+import { suppressionRule } from '../support/suppression-rule';
 
 const SITES = {
   naryn: { siteId: 's-naryn', siteCode: 'NRN-04', region: 'Naryn', district: 'At-Bashy' },
@@ -40,24 +41,6 @@ function leak(counts: readonly number[], held: readonly boolean[], k: number): s
   if (sum < k) return `the hidden figures add up to ${sum}`;
   if (hidden.length === 1) return 'a single hidden figure is the total minus the rest';
   return null;
-}
-
-/** The statistics file's rule as stated (docs/statistics-format.md), for breakdowns of positive counts. */
-function fileRule(counts: readonly number[], k: number): boolean[] {
-  const hidden = counts.map((count) => count < k);
-  const safe = () => {
-    const held = counts.filter((_, i) => hidden[i]);
-    return held.length === 0 || (held.length >= 2 && held.reduce((a, b) => a + b, 0) >= k);
-  };
-  while (!safe()) {
-    let smallest = -1;
-    counts.forEach((count, i) => {
-      if (!hidden[i] && (smallest < 0 || count < counts[smallest]!)) smallest = i;
-    });
-    if (smallest < 0) break;
-    hidden[smallest] = true;
-  }
-  return hidden;
 }
 
 const shown = (breakdown: Breakdown) => Object.fromEntries(breakdown.cells.map((c) => [c.key, c.count]));
@@ -94,7 +77,7 @@ describe('display suppression', () => {
       expect(leak(counts, held, k), label).toBeNull();
       if (counts.every((c) => c === 0 || c >= k)) expect(held.every((h) => !h), label).toBe(true);
       // Without zeros it is exactly the kiosk's rule, so the dashboard hides what a statistics file would.
-      if (counts.every((c) => c > 0)) expect(held, label).toEqual(fileRule(counts, k));
+      if (counts.every((c) => c > 0)) expect(held, label).toEqual(suppressionRule(counts, k));
     }
   });
 });

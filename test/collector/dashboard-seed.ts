@@ -1,50 +1,28 @@
-import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { expect } from 'vitest';
-import {
-  COLLECTOR_PATHS,
-  EnrolResponseSchema,
-  SYNC_FILE_FORMAT,
-  SYNC_SCHEMA_VERSION,
-  SyncAckSchema,
-  type StatsRow,
-  type SyncBatch,
-  type SyncFile,
-  type SyncFilePayload,
-  type SyncSite,
-} from '../../core/contract';
+import { EnrolResponseSchema, SyncAckSchema, type StatsRow, type SyncBatch, type SyncSite } from '../../core/contract';
 import { weekOf } from '../../collector/weeks';
+import { TestKiosk } from './kiosk-client';
+
+export type { TestKiosk };
 
 /**
- * Kiosks as the dashboard's tests need them, talking to a collector over its real HTTP API: enrol
- * with a code, deliver batches with the site token, or write a signed stick file. Nothing is put
- * in the store behind the collector's back.
+ * Kiosks as the dashboard's tests need them (./kiosk-client's TestKiosk), talking to a collector
+ * over its real HTTP API: enrol with a code, deliver batches with the site token, or write a
+ * signed stick file. Nothing is put in the store behind the collector's back.
  */
 
 export const BASICS = 'kg.ayil.first-steps/computer-basics';
 export const SAFETY = 'kg.ayil.first-steps/online-safety';
 export const EMAIL = 'kg.ayil.first-steps/email';
 
-export interface TestKiosk {
-  site: SyncSite;
-  publicKey: string;
-  privateKey: KeyObject;
-  token: string | null;
-  sequence: number;
-}
-
 export function makeKiosk(site: SyncSite): TestKiosk {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  return { site, publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'), privateKey, token: null, sequence: 0 };
+  return new TestKiosk(site);
 }
 
 export async function enrol(collectorUrl: string, kiosk: TestKiosk, code: string): Promise<void> {
-  const response = await fetch(new URL(COLLECTOR_PATHS.enrol, collectorUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, site: kiosk.site, publicKey: kiosk.publicKey }),
-  });
+  const response = await kiosk.enrol(collectorUrl, code);
   expect(response.status, 'enrolment').toBe(200);
-  kiosk.token = EnrolResponseSchema.parse(await response.json()).token;
+  EnrolResponseSchema.parse(await response.json());
 }
 
 /** Course completions of one week and course, with the breakdown cells the kiosk released (each ≥ its k). */
@@ -61,35 +39,27 @@ export function completions(
 }
 
 export function makeBatch(kiosk: TestKiosk, rows: StatsRow[]): SyncBatch {
-  kiosk.sequence += 1;
-  return { schema: 'ayil.sync-batch', schemaVersion: SYNC_SCHEMA_VERSION, siteCode: kiosk.site.code, sequence: kiosk.sequence, key: randomUUID(), k: 5, rows };
+  return kiosk.batch(rows);
 }
 
 /** Sends one batch as the kiosk's sync loop does, with the kiosk's clock in the envelope. */
 export async function deliver(collectorUrl: string, kiosk: TestKiosk, rows: StatsRow[], deviceTime: Date): Promise<void> {
-  const response = await fetch(new URL(COLLECTOR_PATHS.batches, collectorUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${kiosk.token}` },
-    body: JSON.stringify({ deviceTime: instant(deviceTime), batch: makeBatch(kiosk, rows) }),
-  });
+  const response = await kiosk.deliver(collectorUrl, kiosk.batch(rows), { deviceTime });
   expect(response.status, `delivery from ${kiosk.site.code}`).toBe(200);
   expect(SyncAckSchema.parse(await response.json()).status).toBe('stored');
 }
 
 /** "Save figures to stick": the batches in a payload signed with the kiosk's Ed25519 key. */
 export function stickFile(kiosk: TestKiosk, batches: SyncBatch[], deviceTime: Date): string {
-  const payload: SyncFilePayload = { schemaVersion: SYNC_SCHEMA_VERSION, site: kiosk.site, publicKey: kiosk.publicKey, deviceTime: instant(deviceTime), batches };
-  const text = JSON.stringify(payload);
-  const file: SyncFile = { format: SYNC_FILE_FORMAT, payload: text, signature: sign(null, Buffer.from(text, 'utf8'), kiosk.privateKey).toString('base64') };
-  return JSON.stringify(file);
+  return kiosk.stickFile(batches, { deviceTime });
 }
 
 export const SEED_NOW = new Date('2026-11-23T12:00:00Z'); // a Monday in ISO week 2026-W48
 const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;
-/** A kiosk clock in 2099, a whole number of weeks ahead, so that its figures land in the receipt week exactly. */
-export const FUTURE_CLOCK = new Date(SEED_NOW.getTime() + 3790 * WEEK);
 export const FUTURE_WEEKS_AHEAD = 3790;
+/** A kiosk clock in 2099, a whole number of weeks ahead, so that its figures land in the receipt week exactly. */
+export const FUTURE_CLOCK = new Date(SEED_NOW.getTime() + FUTURE_WEEKS_AHEAD * WEEK);
 /** A site name as a hostile kiosk might send it: markup for the page, a formula for a spreadsheet. */
 export const HOSTILE_NAME = '=HYPERLINK("http://x.example") <script>alert(1)</script> Talas';
 
@@ -112,10 +82,6 @@ export async function seedTwoSites(collectorUrl: string, createCode: (label: str
   await deliver(collectorUrl, naryn, [...completions('2026-W47', SAFETY, 6, { gender: { male: 6 }, age: { '30-44': 6 } }), ...completions('2026-W47', EMAIL, 2)], narynClock);
   await deliver(collectorUrl, talas, completions(weekOf(FUTURE_CLOCK), BASICS, 8, { gender: { male: 8 }, age: { '45-59': 8 } }), FUTURE_CLOCK);
   return { naryn, talas };
-}
-
-export function instant(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** RFC 4180 CSV (quoted fields, doubled quotes) into records keyed by the header line. */

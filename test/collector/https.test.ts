@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectorBackends, rawRequest, startTestCollector, type TestCollector } from '../support/collector';
-import { completions, TestKiosk } from './kiosk-client';
+import { completions, instant, TestKiosk } from './kiosk-client';
 
 /** A self-signed certificate for 127.0.0.1, made by openssl in a temporary folder. */
 function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
@@ -63,7 +63,7 @@ describe.each(collectorBackends)('HTTPS (%s)', (backend) => {
     const delivered = await rawRequest(`${collector.url}/api/v1/batches`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ deviceTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), batch: kiosk.batch([completions('2026-W11', 2)]) }),
+      body: JSON.stringify({ deviceTime: instant(new Date()), batch: kiosk.batch([completions('2026-W11', 2)]) }),
       ca: tls.cert,
     });
     expect(delivered.status).toBe(200);

@@ -8,6 +8,7 @@ import {
   type SyncFilePayload,
   type SyncSite,
 } from '../../core/contract';
+import { toInstant } from '../../collector/skew';
 
 /**
  * A kiosk as the collector sees it, driven by a test: a real Ed25519 key, enrolment and batch
@@ -93,9 +94,8 @@ export function json(response: Response): Promise<any> {
   return response.json();
 }
 
-export function instant(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+/** An instant to the second, as the contract writes them. */
+export const instant = toInstant;
 
 /** A total row: completions of one course in one week. */
 export function completions(week: string, count: number, course = 'basics/computer'): StatsRow {

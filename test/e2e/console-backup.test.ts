@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { callHttp } from '../support/api';
+import { callHttp, callHttpOk } from '../support/api';
 import { expectNoSeriousViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { createFatStick } from '../support/fat-stick';
@@ -37,11 +37,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function api<T = any>(method: string, input: unknown, token?: string): Promise<T> {
-  const { body } = await callHttp(host!.url, method, input, token);
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
+const api = <T = any>(method: string, input: unknown, token?: string) => callHttpOk<T>(host!.url, method, input, token);
 
 describe('backup and restore from the console (Debian Chromium, browser host, FAT stick)', () => {
   it('backs up to a stick after the password is confirmed, and restoring it brings the old data back and signs everyone out', async () => {

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LANGUAGE_NATIVE_NAMES } from '../../core/contract';
-import { callHttp } from '../support/api';
+import { callHttp, callHttpOk } from '../support/api';
 import { expectNoSeriousViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { createFatStick, type FatStick } from '../support/fat-stick';
@@ -145,11 +145,7 @@ async function putOnStick(stick: FatStick, file: string, name = path.basename(fi
   return target;
 }
 
-async function api<T = any>(host: HostProcess, method: string, input: unknown, token?: string): Promise<T> {
-  const { body } = await callHttp(host.url, method, input, token);
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
+const api = <T = any>(host: HostProcess, method: string, input: unknown, token?: string) => callHttpOk<T>(host.url, method, input, token);
 
 describe('a facilitator and packs on real FAT sticks (Debian Chromium, browser host)', () => {
   it('imports a large pack while the progress bar moves, sees why a broken pack cannot be imported, and copies the pack onto a second stick', async () => {

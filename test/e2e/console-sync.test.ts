@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { SyncFilePayloadSchema, SyncFileSchema } from '../../core/contract';
-import { callHttp } from '../support/api';
+import { callHttpOk, importOverHttp } from '../support/api';
 import { expectNoSeriousViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { startTestCollector, type TestCollector } from '../support/collector';
@@ -48,11 +48,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function api<T = any>(method: string, input: unknown, token?: string): Promise<T> {
-  const { body } = await callHttp(host!.url, method, input, token);
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
+const api = <T = any>(method: string, input: unknown, token?: string) => callHttpOk<T>(host!.url, method, input, token);
 
 describe('sync from the console (Debian Chromium, browser host, real collector, FAT stick)', () => {
   it('enrols, sends the figures, warns about the clock, and saves a signed file to the stick', async () => {
@@ -66,13 +62,7 @@ describe('sync from the console (Debian Chromium, browser host, real collector, 
 
     // Learners' work through the API: six women finish the first lesson.
     const admin = (await api<{ token: string }>('staff.login', TEST_ADMIN)).token;
-    const job = await api<{ id: string }>('packs.import', { file: packFile, acceptUntrusted: true }, admin);
-    for (;;) {
-      const state = (await api<Array<{ id: string; state: string }>>('packs.jobs', {}, admin)).find((j) => j.id === job.id)?.state;
-      if (state === 'done') break;
-      expect(['queued', 'checking', 'copying', 'verifying', 'switching']).toContain(state);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    expect(await importOverHttp(host.url, admin, packFile, { acceptUntrusted: true })).toBe('done');
     for (let i = 0; i < 6; i++) {
       const grant = await api<{ token: string }>('learners.create', { displayName: `Console Sync ${i}`, avatar: 'sun', language: 'en' });
       await api('learner.setProfile', { gender: 'female', birthYear: 1990 }, grant.token);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callHttp } from '../support/api';
+import { callHttp, callHttpOk, importOverHttp } from '../support/api';
 import { startTestCollector, type TestCollector } from '../support/collector';
 import { FAULTS, startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { startHostProcess, type HostProcess } from '../support/host-process';
@@ -36,11 +36,7 @@ afterEach(async () => {
   host = proxy = collector = undefined;
 });
 
-async function ok<T = any>(url: string, method: string, input: unknown, token?: string): Promise<T> {
-  const { body } = await callHttp(url, method, input, token);
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
+const ok = callHttpOk;
 
 const adminToken = async (url: string) => (await ok<{ token: string }>(url, 'staff.login', TEST_ADMIN)).token;
 
@@ -70,14 +66,7 @@ describe('sync through a faulty connection, with the kiosk killed twice (accepta
     };
     host = await startHostProcess(dataDir, { env });
     let admin = await adminToken(host.url);
-    const job = await ok<{ id: string }>(host.url, 'packs.import', { file: packFile, acceptUntrusted: true }, admin);
-    for (;;) {
-      const jobs = await ok<Array<{ id: string; state: string }>>(host.url, 'packs.jobs', {}, admin);
-      const state = jobs.find((j) => j.id === job.id)?.state;
-      if (state === 'done') break;
-      expect(['queued', 'checking', 'copying', 'verifying', 'switching']).toContain(state);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    expect(await importOverHttp(host.url, admin, packFile, { acceptUntrusted: true })).toBe('done');
 
     // Enrolment goes through the proxy while it behaves; then the faults begin.
     proxy.setFaulty(false);

@@ -21,3 +21,22 @@ export async function callHttp<K extends MethodName>(
   });
   return { status: response.status, body: (await response.json()) as WireBody };
 }
+
+/** A call over HTTP that must succeed: answers its value, or fails the test with the error code. */
+export async function callHttpOk<T = any>(baseUrl: string, method: string, input: unknown, token?: string): Promise<T> {
+  const { body } = await callHttp(baseUrl, method, input, token);
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.value as T;
+}
+
+/** Queues a pack import over HTTP and waits for the job to end; answers its final state. */
+export async function importOverHttp(baseUrl: string, token: string, file: string, extra: object = {}): Promise<string> {
+  const job = await callHttpOk<{ id: string }>(baseUrl, 'packs.import', { file, ...extra }, token);
+  for (;;) {
+    const jobs = await callHttpOk<Array<{ id: string; state: string }>>(baseUrl, 'packs.jobs', {}, token);
+    const state = jobs.find((j) => j.id === job.id)?.state;
+    if (state === undefined) throw new Error(`import job ${job.id} disappeared`);
+    if (['done', 'failed', 'cancelled'].includes(state)) return state;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

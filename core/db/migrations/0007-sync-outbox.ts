@@ -29,6 +29,7 @@ export function up(db: Database): void {
       pending   INTEGER NOT NULL DEFAULT 0 CHECK (pending >= 0),
       PRIMARY KEY (week, course, metric, dimension, value)
     ) STRICT, WITHOUT ROWID;
+    -- The outbox's queries name it (INDEXED BY): SQLite, without statistics, would scan every cell.
     CREATE INDEX sync_cells_waiting ON sync_cells (week) WHERE pending > 0;
 
     CREATE TABLE sync_batches (

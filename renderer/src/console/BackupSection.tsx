@@ -8,9 +8,8 @@ import { ConsoleDialog } from './ConsoleDialog';
 import { TextField } from './fields';
 import { formatBytes, formatDateTime } from './format';
 import { InlineError } from './InlineError';
-import type { Drive } from './PacksSection';
 import { TargetChoice, targetOf, type Target } from './TargetChoice';
-import { usePolling } from './usePolling';
+import { useSticks } from './useSticks';
 
 type Backup = MethodOutput<'backup.list'>[number];
 
@@ -22,7 +21,7 @@ async function loadBackups(where: string) {
 export function BackupSection() {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
-  const [drives, setDrives] = useState<Drive[]>([]);
+  const drives = useSticks();
   const [choice, setChoice] = useState('folder');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -32,11 +31,6 @@ export function BackupSection() {
   const [found, setFound] = useState<{ where: string; backups: Backup[] } | null>(null);
   const [restoring, setRestoring] = useState<Backup | null>(null);
 
-  usePolling(async () => {
-    const result = await api.call('drives.list', {});
-    if (result.ok) setDrives(result.value);
-    else if (result.error.code === 'auth.session_expired') settleStaff(result);
-  }, 2000);
 
   const target: Target | null = targetOf(choice, drives);
 

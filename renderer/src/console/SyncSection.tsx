@@ -7,9 +7,9 @@ import { settleStaff } from './console-store';
 import { TextField } from './fields';
 import { formatDateTime } from './format';
 import { InlineError } from './InlineError';
-import type { Drive } from './PacksSection';
 import { TargetChoice, targetOf } from './TargetChoice';
 import { usePolling } from './usePolling';
+import { useSticks } from './useSticks';
 
 type SyncStatus = MethodOutput<'sync.status'>;
 
@@ -196,17 +196,12 @@ function EnrolPanel({ enrolled, onStatus }: { enrolled: boolean; onStatus(status
 
 function StickPanel() {
   const { t } = useTranslation();
-  const [drives, setDrives] = useState<Drive[]>([]);
+  const drives = useSticks();
   const [choice, setChoice] = useState('folder');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<MethodOutput<'sync.saveToStick'> | null>(null);
 
-  usePolling(async () => {
-    const result = await api.call('drives.list', {});
-    if (result.ok) setDrives(result.value);
-    else if (result.error.code === 'auth.session_expired') settleStaff(result);
-  }, 2000);
   const target = targetOf(choice, drives);
 
   async function save(event: FormEvent) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatePublisherKey } from '../../../core/packs/signing';
 import { makePack } from '../../support/packs';
-import { call, staffToken, startTestCore } from '../../support/test-core';
+import { call, importThroughApi, staffToken, startTestCore } from '../../support/test-core';
 import { tempDir } from '../../support/temp-dir';
 
 /**
@@ -41,13 +41,7 @@ describe('listing packs on a stick again and again', () => {
 
     await makePack({ key: other, dir: stick });
     expect(await list()).toMatchObject({ status: 'new' });
-    const job = await call(core, 'packs.import', { file }, admin);
-    for (;;) {
-      const state = (await call<any[]>(core, 'packs.jobs', {}, admin)).find((j) => j.id === job.id).state;
-      if (state === 'done') break;
-      expect(['queued', 'checking', 'copying', 'verifying', 'switching']).toContain(state);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    expect((await importThroughApi(core, admin, file)).state).toBe('done');
     expect(await list()).toMatchObject({ status: 'installed' });
   });
 });

@@ -3,32 +3,23 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../core/contract';
 import { api } from '../../api/client';
 import { settleStaff } from '../console-store';
-import type { Drive } from '../PacksSection';
 import { TargetChoice, targetOf } from '../TargetChoice';
-import { usePolling } from '../usePolling';
 import type { Period } from './period';
+import { useSticks } from '../useSticks';
 
 type Written = MethodOutput<'stats.export'>;
-
-/** Sticks come and go while the form is open; this often is quick enough to feel live. */
-const DRIVE_POLL_MS = 3000;
 
 /** Writes the previewed period's statistics as CSV or JSON to a stick or the exports folder. */
 export function ExportForm({ period }: { period: Period }) {
   const { t } = useTranslation();
   const id = useId();
   const [format, setFormat] = useState<'csv' | 'json'>('csv');
-  const [drives, setDrives] = useState<Drive[]>([]);
+  const drives = useSticks();
   const [choice, setChoice] = useState('folder');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [written, setWritten] = useState<Written | null>(null);
 
-  usePolling(async () => {
-    const result = await api.call('drives.list', {});
-    // A failed look is tried again shortly; it is not worth a banner.
-    if (result.ok) setDrives(result.value);
-  }, DRIVE_POLL_MS);
 
   const target = targetOf(choice, drives);
   const submit = async (event: FormEvent) => {
