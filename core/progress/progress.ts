@@ -134,7 +134,14 @@ export class Progress {
 
     const judgement = judge(step, answer);
     if (judgement.correct === false) {
-      return { correct: false, lessonCompleted: false, courseCompleted: false, nextStepId: step.id, ...(judgement.fieldErrors ? { fieldErrors: judgement.fieldErrors } : {}) };
+      return {
+        correct: false,
+        lessonCompleted: false,
+        courseCompleted: false,
+        nextStepId: step.id,
+        ...(judgement.fieldErrors ? { fieldErrors: judgement.fieldErrors } : {}),
+        ...(judgement.explanations ? { explanations: judgement.explanations } : {}),
+      };
     }
 
     const next = steps[index + 1] ?? null;
@@ -195,6 +202,7 @@ export class Progress {
       courseCompleted,
       nextStepId: next?.id ?? null,
       ...(judgement.reference ? { reference: judgement.reference } : {}),
+      ...(judgement.explanations ? { explanations: judgement.explanations } : {}),
     };
   }
 
