@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkField, type Language } from '../../core/contract';
+import { checkField, KEYBOARD_LAYOUTS, keyFor, type Language } from '../../core/contract';
 import type { Manifest, Step } from '../../core/packs/manifest';
 import { findMisusedTerms, type Glossary } from '../glossary';
 import { narrationHash } from '../narration/narration-hash';
@@ -39,7 +39,13 @@ export function lintPack(load: LoadResult, options: LintOptions): Problem[] {
     for (const lesson of course.lessons) {
       lesson.def.steps.forEach((step, s) => {
         const at: YamlPath = ['steps', s];
-        problems.push(...checkInnerIds(lesson, step, at), ...checkExplanations(lesson, step, at, languages), ...checkForm(lesson, step, at), ...checkNarration(lesson, step, at, languages));
+        problems.push(
+          ...checkInnerIds(lesson, step, at),
+          ...checkExplanations(lesson, step, at, languages),
+          ...checkForm(lesson, step, at),
+          ...checkTypeable(lesson, step, at),
+          ...checkNarration(lesson, step, at, languages),
+        );
       });
     }
   }
@@ -218,6 +224,25 @@ function checkForm(lesson: LessonSource, step: Step, at: YamlPath): Problem[] {
     }),
   );
   return problems;
+}
+
+/** A typing practice the learner's keyboard cannot type leaves them stuck: every letter must have a key, on both Kyrgyz keyboards. */
+function checkTypeable(lesson: LessonSource, step: Step, at: YamlPath): Problem[] {
+  if (step.kind !== 'keyboard') return [];
+  return Object.entries(step.target).flatMap(([language, target]) => {
+    const missing = [...new Set([...(target ?? '').normalize('NFC')])].filter((char) => KEYBOARD_LAYOUTS.some((layout) => keyFor(language as Language, layout, char) === null));
+    return missing.length === 0
+      ? []
+      : [
+          problemAt(
+            lesson.yaml,
+            [...at, 'target', language],
+            'keyboard-untypeable',
+            `the ${languageName(language as Language)} text to type has ${missing.map((c) => `«${c}»`).join(', ')}, which the ${languageName(language as Language)} keyboard has no key for`,
+            'use letters, digits, spaces and the signs printed on the keys (for example «"» and «,» but not «“» or «—»)',
+          ),
+        ];
+  });
 }
 
 /** Every text can be heard: a recording or synthesised speech, made from the text as it is now. */

@@ -136,7 +136,7 @@ describe('translation round trip through a PO file', () => {
     const original = fs.readFileSync(lessonFile, 'utf8');
     const data = parse(original) as { title: Record<string, string>; steps: Array<{ id: string; body?: Record<string, string> }> };
     const englishBody = data.steps.find((s) => s.id === 'screen-keyboard-mouse')!.body!.en!;
-    const withoutEnglish = original.replace(/\n  en: The parts of a computer\n/, '\n').replace(/\n      en: (\|-?)\n(?:        .*\n|\n)+?(?=  - kind)/, '\n');
+    const withoutEnglish = original.replace(/\n {2}en: The parts of a computer\n/, '\n').replace(/\n {6}en: (\|-?)\n(?: {8}.*\n|\n)+?(?= {2}- kind)/, '\n');
     expect((parse(withoutEnglish) as typeof data).title.en).toBeUndefined();
     expect((parse(withoutEnglish) as typeof data).steps[0]!.body!.en).toBeUndefined();
     fs.writeFileSync(lessonFile, withoutEnglish);
