@@ -92,8 +92,10 @@ export const StepOutcomeSchema = z.object({
   /** null for steps that are not judged (text, image, audio, video). */
   correct: z.boolean().nullable(),
   lessonCompleted: z.boolean(),
-  /** Set when this step completed the course's last lesson: the learner has a certificate now. */
+  /** Set when this step completed the course's last lesson. */
   courseCompleted: z.boolean(),
+  /** Set when that course gives a certificate (a practice tour does not): the learner has one now. */
+  certified: z.boolean(),
   nextStepId: ContentIdSchema.nullable(),
   /** For a practice e-service form: the fields that break a rule, and the practice reference. */
   fieldErrors: z.record(z.string(), z.string()).optional(),

@@ -88,7 +88,8 @@ function narrationFiles(files: Partial<Record<string, string>> | undefined): str
 }
 
 export const CompetenceSchema = z.strictObject({
-  code: z.string().regex(/^[1-5]\.[1-4]$/),
+  /** DigComp 2.2: area.competence (1.1–1.3, 2.1–2.6, 3.1–3.4, 4.1–4.4, 5.1–5.4). */
+  code: z.string().regex(/^(1\.[1-3]|2\.[1-6]|[345]\.[1-4])$/),
   level: z.number().int().min(1).max(8),
 });
 

@@ -67,7 +67,7 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
   function moveOn(outcome: StepOutcome) {
     const next = lesson!.steps.findIndex((s) => s.id === outcome.nextStepId);
     if (next >= 0) return show(next);
-    setEnding({ lessonCompleted: outcome.lessonCompleted, courseCompleted: courseCompleted || outcome.courseCompleted });
+    setEnding({ lessonCompleted: outcome.lessonCompleted, courseCompleted: courseCompleted || outcome.certified });
   }
 
   /** Sends the step (with an answer for judged kinds); remembers what core counted as done. */
@@ -79,7 +79,7 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
     if (outcome && outcome.correct !== false) {
       setAccepted(outcome);
       setDone(new Set(done).add(step.id));
-      if (outcome.courseCompleted) setCourseCompleted(true);
+      if (outcome.certified) setCourseCompleted(true);
     }
     return outcome;
   }
