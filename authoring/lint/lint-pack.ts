@@ -230,7 +230,8 @@ function checkForm(lesson: LessonSource, step: Step, at: YamlPath): Problem[] {
 function checkTypeable(lesson: LessonSource, step: Step, at: YamlPath): Problem[] {
   if (step.kind !== 'keyboard') return [];
   return Object.entries(step.target).flatMap(([language, target]) => {
-    const missing = [...new Set([...(target ?? '').normalize('NFC')])].filter((char) => KEYBOARD_LAYOUTS.some((layout) => keyFor(language as Language, layout, char) === null));
+    const keyboard = step.keyboard ?? (language as Language);
+    const missing = [...new Set([...(target ?? '').normalize('NFC')])].filter((char) => KEYBOARD_LAYOUTS.some((layout) => keyFor(keyboard, layout, char) === null));
     return missing.length === 0
       ? []
       : [
@@ -238,8 +239,8 @@ function checkTypeable(lesson: LessonSource, step: Step, at: YamlPath): Problem[
             lesson.yaml,
             [...at, 'target', language],
             'keyboard-untypeable',
-            `the ${languageName(language as Language)} text to type has ${missing.map((c) => `«${c}»`).join(', ')}, which the ${languageName(language as Language)} keyboard has no key for`,
-            'use letters, digits, spaces and the signs printed on the keys (for example «"» and «,» but not «“» or «—»)',
+            `the ${languageName(language as Language)} text to type has ${missing.map((c) => `«${c}»`).join(', ')}, which the ${languageName(keyboard)} keyboard has no key for`,
+            'use letters, digits, spaces and the signs printed on the keys (for example «"» and «,» but not «“» or «—»); for a text typed in another script (a website address), set `keyboard: en`',
           ),
         ];
   });

@@ -66,8 +66,12 @@ export const MouseStepSchema = z.strictObject({
   repetitions: z.number().int().min(1).max(10).default(3),
 });
 
-/** Type this word or sentence; the on-screen keyboard follows the language of the text shown. */
-export const KeyboardStepSchema = z.strictObject({ kind: z.literal('keyboard'), ...base, instruction: LT, target: LT });
+/**
+ * Type this word or sentence. The on-screen keyboard follows the language of the text shown, or
+ * `keyboard` when the text is typed in another (a website address is typed in Latin letters,
+ * whatever the lesson's language).
+ */
+export const KeyboardStepSchema = z.strictObject({ kind: z.literal('keyboard'), ...base, instruction: LT, target: LT, keyboard: LanguageSchema.optional() });
 
 export const FORM_FIELD_TYPES = ['text', 'number', 'date', 'select', 'checkbox'] as const;
 export const FormFieldSchema = z.strictObject({

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Language, StepAnswer } from '../../core/contract';
 import { ManifestSchema, type Manifest } from '../../core/packs/manifest';
+import { correctAnswer } from '../../authoring/answers';
 import { loadPackSourceForBuild, type PackSource } from '../../authoring/source/load-source';
 import { REPO_ROOT } from './paths';
 
@@ -31,4 +33,24 @@ export function bundledManifest(id: string): Manifest {
 function fileEntries(source: PackSource): Manifest['files'] {
   // Sizes and hashes do not matter to a test reading texts; the paths must be listed for the schema.
   return [...source.files.keys()].map((p) => ({ path: p, size: 0, sha256: '0'.repeat(64) }));
+}
+
+/** Submits one step: through a core's dispatch or over HTTP, as the test has it. */
+export type SubmitStep = (input: { packId: string; lessonId: string; stepId: string; answer?: StepAnswer }) => Promise<{ lessonCompleted: boolean; courseCompleted: boolean; certified: boolean }>;
+
+/**
+ * Completes every lesson of a bundled course as a learner who answers everything right (answers
+ * read from the sources); answers the last step's outcome.
+ */
+export async function completeBundledCourse(submit: SubmitStep, packId: string, courseId: string, language: Language = 'ky') {
+  const source = bundledSource(packId);
+  const course = source.courses.find((c) => c.id === courseId)!;
+  let last: Awaited<ReturnType<SubmitStep>> | null = null;
+  for (const lesson of course.lessons) {
+    for (const step of lesson.def.steps) {
+      const answer = correctAnswer(step, language, source.header.defaultLanguage);
+      last = await submit({ packId, lessonId: lesson.id, stepId: step.id, ...(answer ? { answer } : {}) });
+    }
+  }
+  return last!;
 }

@@ -26,18 +26,20 @@ export function KeyboardStep({ step, defaultLanguage, locked, onChange, onEnter 
   const layout = useApp((s) => s.keyboardLayout);
 
   const target = pick(step.target);
+  // The keyboard language the text is typed in: the text's own, unless the step says (an address in Latin letters).
+  const keyboard = step.keyboard ?? target.language;
   const expected = [...target.text.normalize('NFC')];
   const got = [...typed.normalize('NFC')];
   const wrongAt = got.findIndex((c, i) => c !== expected[i]);
   const nextAt = wrongAt < 0 && got.length < expected.length ? got.length : null;
   const nextChar = nextAt !== null ? expected[nextAt]! : null;
-  const next: KeyPress | null = nextChar !== null ? keyFor(target.language, layout, nextChar) : null;
+  const next: KeyPress | null = nextChar !== null ? keyFor(keyboard, layout, nextChar) : null;
   const complete = wrongAt < 0 && got.length === expected.length;
 
   const keyName = (c: string) => (c === ' ' ? t('player.keyboard.space') : c);
   let message = '';
   if (wrongAt >= 0) {
-    message = wrongAt >= expected.length ? t('player.keyboard.tooLong') : explainMistake(expected[wrongAt]!, got[wrongAt]!, { language: target.language, layout, capsLock, t, keyName });
+    message = wrongAt >= expected.length ? t('player.keyboard.tooLong') : explainMistake(expected[wrongAt]!, got[wrongAt]!, { language: keyboard, layout, capsLock, t, keyName });
   } else if (complete) {
     message = t('player.keyboard.complete', { button: t('lesson.check') });
   }
@@ -85,7 +87,7 @@ export function KeyboardStep({ step, defaultLanguage, locked, onChange, onEnter 
           }}
         />
       </form>
-      <p className="next-key">{nextChar !== null && nextKeyText(nextChar, next, { language: target.language, layout, t, keyName })}</p>
+      <p className="next-key">{nextChar !== null && nextKeyText(nextChar, next, { language: keyboard, layout, t, keyName })}</p>
       <div role="status" className="typing-message">
         {message && (
           <p className={complete ? 'feedback-correct' : 'gentle'}>
@@ -94,7 +96,7 @@ export function KeyboardStep({ step, defaultLanguage, locked, onChange, onEnter 
           </p>
         )}
       </div>
-      <OnScreenKeyboard language={target.language} layout={layout} next={next} fix={wrongAt >= 0} />
+      <OnScreenKeyboard language={keyboard} layout={layout} next={next} fix={wrongAt >= 0} />
     </div>
   );
 }
