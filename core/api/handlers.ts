@@ -86,6 +86,7 @@ export function createHandlers(services: Services): Handlers {
       siteName: settings.siteName(),
       idleTimeoutSeconds: settings.idleTimeoutSeconds(),
       keyboardLayout: settings.keyboardLayout(),
+      fullScreen: settings.fullScreen(),
     }),
     'kiosk.setLanguage': ({ language }) => {
       settings.setLanguage(language);

@@ -79,6 +79,8 @@ export const methods = {
       siteName: z.string(),
       idleTimeoutSeconds: z.number().int().positive(),
       keyboardLayout: KeyboardLayoutSchema,
+      /** The administrator's kiosk-mode setting, which the desktop app's window follows. */
+      fullScreen: z.boolean(),
     }),
   }),
   'kiosk.setLanguage': method({
