@@ -95,7 +95,11 @@ export function loadPackSource(dir: string): LoadResult {
     if (course) courses.push(course);
   });
   checkDuplicates(packYaml, courseIds, ['courses'], 'course', problems);
-  const unusedFiles = listSourceFiles(packDir, problems).filter((file) => !isSourceFile(file) && !files.has(packName(packDir, file)));
+  // A lesson that could not be read uses nothing yet: its files are not reported as unused.
+  const unreadable = listedLessonDirs(packDir, courseIds).filter((dir) => !courses.some((c) => c.lessons.some((l) => l.dir === dir)));
+  const unusedFiles = listSourceFiles(packDir, problems).filter(
+    (file) => !isSourceFile(file) && !files.has(packName(packDir, file)) && !unreadable.some((dir) => file.startsWith(dir + path.sep)),
+  );
 
   const manifest = {
     ...header,
@@ -286,6 +290,20 @@ function narrationTracks(stepId: string, ctx: LessonContext): Record<string, { f
     tracks[language] = { file: name, ...(cues ? { cues } : {}) };
   }
   return tracks;
+}
+
+/** The folders of every lesson the courses list, read or not. */
+function listedLessonDirs(packDir: string, courseIds: readonly string[]): string[] {
+  return courseIds.flatMap((courseId) => {
+    const data = (() => {
+      try {
+        return readYamlFile(path.join(packDir, courseId, COURSE_FILE)).data as { lessons?: unknown };
+      } catch {
+        return {};
+      }
+    })();
+    return Array.isArray(data.lessons) ? data.lessons.filter((l): l is string => typeof l === 'string').map((l) => path.join(packDir, courseId, l)) : [];
+  });
 }
 
 function checkDuplicates(yaml: YamlFile, ids: readonly string[], at: YamlPath, what: string, problems: Problem[]): void {
