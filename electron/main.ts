@@ -12,7 +12,7 @@ import { fileLog } from './log';
 import { APP_SCHEME, PACK_SCHEME, packHandler, rendererHandler } from './protocols';
 import { watchRenderer } from './renderer-watchdog';
 import { bringWindowToFront, claimSingleInstance } from './single-instance';
-import { lockDownContents, lockDownSession } from './web-policies';
+import { applyAppPolicies, lockDownSession } from './web-policies';
 import { isDevelopment, mainWindowOptions } from './window-options';
 
 // Wiring only: every policy is a plain function in its own module (tested in test/electron and
@@ -37,9 +37,7 @@ let core: Core | null = null;
 let lanHost: LanHost | null = null;
 
 if (claimSingleInstance(app, () => bringWindowToFront(window))) {
-  // No application menu at all: the default one carries reload and developer-tools shortcuts.
-  Menu.setApplicationMenu(null);
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, { development }));
+  applyAppPolicies(app, Menu, { development });
   app.on('window-all-closed', () => void stop().finally(() => app.quit()));
   app.whenReady().then(start, (error: unknown) => fail(error));
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { contentTypeOf, parseRange, resolveInside, type Core } from '../core';
 
@@ -10,13 +11,45 @@ export const APP_HOST = 'ayil';
 /** A `protocol.handle` handler: standard Request in, standard Response out, nothing of Electron. */
 export type ProtocolHandler = (request: Request) => Promise<Response>;
 
-/** The same headers the browser host sends with every page: the page loads only its own scripts. */
+/**
+ * The browser host's policy (http-host/http.ts) for app://ayil: the page runs only its own
+ * scripts, talks to nothing (the API is IPC), and shows media only from itself and pack://.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: pack:",
+  "media-src 'self' pack:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 export const RENDERER_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
 
 const status = (code: number) => new Response(null, { status: code });
+
+/** The interface's own kinds of file (a pack's table has no script or page: packs must not run code). */
+const RENDERER_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ico': 'image/x-icon',
+};
+
+function rendererTypeOf(file: string): string {
+  return RENDERER_TYPES[path.extname(file).toLowerCase()] ?? contentTypeOf(file);
+}
 
 /**
  * Serves the built renderer at app://ayil/…: GET (and HEAD) only, only files inside its folder
@@ -30,7 +63,7 @@ export function rendererHandler(rendererDir: string): ProtocolHandler {
     const file = resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
     const stat = file ? await fs.promises.stat(file).catch(() => null) : null;
     if (!file || !stat?.isFile()) return status(404);
-    const headers = { ...RENDERER_HEADERS, 'Content-Type': contentTypeOf(file), 'Content-Length': String(stat.size) };
+    const headers = { ...RENDERER_HEADERS, 'Content-Type': rendererTypeOf(file), 'Content-Length': String(stat.size) };
     if (request.method === 'HEAD') return new Response(null, { headers });
     return new Response(Readable.toWeb(fs.createReadStream(file)) as ReadableStream, { headers });
   };

@@ -1,4 +1,4 @@
-import type { Event, Session, WebContents } from 'electron';
+import type { App, Event, Menu, Session, WebContents } from 'electron';
 
 /**
  * What the page may do beyond showing the app: nothing. It never navigates (screens are state,
@@ -44,4 +44,14 @@ export function lockDownContents(contents: Contents, { development }: { developm
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event: Event) => event.preventDefault());
   if (!development) contents.on('devtools-opened', () => contents.closeDevTools());
+}
+
+/**
+ * The app-wide part, called once before the app is ready: no application menu at all (Electron's
+ * default one carries Reload and Toggle Developer Tools shortcuts), and every WebContents locked
+ * down as it is created.
+ */
+export function applyAppPolicies(app: Pick<App, 'on'>, menu: Pick<typeof Menu, 'setApplicationMenu'>, { development }: { development: boolean }): void {
+  menu.setApplicationMenu(null);
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, { development }));
 }
