@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { IpcMainInvokeEvent } from 'electron';
+import type { App, IpcMainInvokeEvent, WebContents } from 'electron';
 import { vi } from 'vitest';
 
 // Electron's binary cannot run here, so its objects are stand-ins with the same methods and
@@ -9,13 +9,14 @@ import { vi } from 'vitest';
 export function fakeContents() {
   const emitter = new EventEmitter();
   let openHandler: ((details: { url: string }) => { action: string }) | null = null;
-  return Object.assign(emitter, {
+  const fake = Object.assign(emitter, {
     setWindowOpenHandler: vi.fn((handler: (details: { url: string }) => { action: string }) => void (openHandler = handler)),
     openWindow: (url: string) => openHandler?.({ url }),
     closeDevTools: vi.fn(),
     isDestroyed: vi.fn(() => false),
     forcefullyCrashRenderer: vi.fn(),
   });
+  return fake as typeof fake & WebContents;
 }
 
 /** An event a handler may cancel; `prevented` says whether it did. */
@@ -26,10 +27,11 @@ export function cancellable() {
 
 /** The app object: events and the single-instance lock. */
 export function fakeApp(lockAvailable = true) {
-  return Object.assign(new EventEmitter(), {
+  const fake = Object.assign(new EventEmitter(), {
     requestSingleInstanceLock: vi.fn(() => lockAvailable),
     quit: vi.fn(),
   });
+  return fake as typeof fake & App;
 }
 
 /** ipcMain: records handlers by channel so a test can invoke them as the page would. */

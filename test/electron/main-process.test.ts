@@ -97,12 +97,12 @@ describe('kiosk mode', () => {
     const applied: boolean[] = [];
     const ipc = ipcHost(followKioskSetting(core.dispatch, (fullScreen) => applied.push(fullScreen)));
 
-    const site = (await ipc('settings.get', {}, admin)).value;
+    const site = ((await ipc('settings.get', {}, admin)) as { value: Record<string, unknown> }).value;
     expect(site.fullScreen).toBe(false);
     expect(await ipc('settings.update', { ...site, fullScreen: true }, admin)).toMatchObject({ ok: true });
     expect(applied).toEqual([true]);
     expect(await readKioskSetting(core.dispatch)).toBe(true);
-    expect((await ipc('kiosk.state', {})).value.fullScreen).toBe(true);
+    expect(await ipc('kiosk.state', {})).toMatchObject({ ok: true, value: { fullScreen: true } });
 
     // A learner cannot change it, and a refused change switches nothing.
     const learner = await call(core, 'learners.create', { displayName: 'Айгүл', avatar: 'star', language: 'ky' });
