@@ -9,7 +9,7 @@
 !macro customUnInstall
   ${ifNot} ${isUpdated}
     ${if} $LANGUAGE == 1049
-      StrCpy $R9 "Удалить также данные Айыл на этом компьютере: учащихся, их прогресс и сертификаты, установленные курсы?$\r$\n$\r$\nНажмите «Нет», чтобы сохранить их для новой установки."
+      StrCpy $R9 "Удалить также данные программы «Айыл» на этом компьютере: учащихся, их прогресс и сертификаты, установленные курсы?$\r$\n$\r$\nНажмите «Нет», чтобы сохранить их для новой установки."
     ${else}
       StrCpy $R9 "Also delete Ayil's data on this computer: the learners, their progress and certificates, the installed courses?$\r$\n$\r$\nChoose No to keep them for a new installation."
     ${endif}

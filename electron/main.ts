@@ -23,7 +23,7 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 const APP_URL = `${APP_ORIGIN}/index.html`;
-const args = parseDesktopArgs(process.argv.slice(1), process.env);
+const args = readArgs();
 const development = isDevelopment(app.isPackaged, process.env);
 const paths = appPaths({ appRoot: app.getAppPath(), resourcesPath: process.resourcesPath, packaged: app.isPackaged });
 const dataDir = args.dataDir ? path.resolve(args.dataDir) : resolveDataDir();
@@ -84,6 +84,17 @@ async function start(): Promise<void> {
 async function stop(): Promise<void> {
   await lanHost?.close();
   await core?.close();
+}
+
+/** The command line; a wrong option is said on the console and ends the app before it opens anything. */
+function readArgs(): ReturnType<typeof parseDesktopArgs> {
+  try {
+    return parseDesktopArgs(process.argv.slice(1), process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    app.exit(2);
+    return parseDesktopArgs([]);
+  }
 }
 
 function fail(error: unknown): void {

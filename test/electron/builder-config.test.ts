@@ -112,7 +112,7 @@ describe('the desktop package (electron-builder configuration, checked without E
     const text = include.toString('utf8');
     expect(text).toMatch(/!macro customUnInstall[\s\S]*\$\{ifNot\} \$\{isUpdated\}[\s\S]*MessageBox MB_YESNO[^\n]*MB_DEFBUTTON2[^\n]*\/SD IDNO IDNO ayilKeepData[\s\S]*RMDir \/r "\$APPDATA\\Ayil"[\s\S]*ayilKeepData:[\s\S]*!macroend/);
     // The folder it deletes is the one the app keeps its data in on Windows (core/app/data-dir.ts).
-    expect(text).toContain('Удалить также данные Айыл');
+    expect(text).toContain('Удалить также данные программы «Айыл»');
   });
 
   it('flips the fuses electron-builder applies after packing: RunAsNode, NODE_OPTIONS and --inspect off; only app.asar, with integrity checked', async () => {

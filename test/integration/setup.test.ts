@@ -44,6 +44,8 @@ describe('first-run set-up', () => {
       languages: ['ky', 'ru'],
       idleTimeoutSeconds: 300,
       k: 5,
+      keyboardLayout: 'windows',
+      fullScreen: false,
     });
     expect(await call(core, 'learners.list', {})).toEqual([]);
 
