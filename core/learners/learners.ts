@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { hashSecret, verifySecret } from '../staff/password-hash';
 import { foldName } from '../contract/fold-name';
-import { addressLockedError, learnerTryKey, lockParams, type CountedTry, type Lock, type TryKey, type TryLimits } from '../sessions/try-limits';
+import { addressLockedError, learnerTryKey, lockParams, longest, type Lock, type TryKey, type TryLimits } from '../sessions/try-limits';
 
 interface LearnerRow {
   id: number;
@@ -79,10 +79,10 @@ export class Learners {
       return this.takeWrongTriesUnseen(id);
     }
     this.db.prepare('UPDATE learners SET wrong_tries_unseen = wrong_tries_unseen + 1 WHERE id = ?').run(id);
-    const [profile, from] = counted.tries as [CountedTry, CountedTry];
-    if (profile.locked) throw lockedError(profile.key, profile.locked, true);
-    if (from.locked) throw lockedError(from.key, from.locked, true);
-    throw new AppError('learner.secret_wrong', { triesLeft: profile.triesLeft, count: profile.triesLeft });
+    const locked = longest(counted.tries.map((t) => ({ key: t.key, lock: t.locked })));
+    if (locked) throw lockedError(locked.key, locked.lock, true);
+    const { triesLeft } = counted.tries[0]!;
+    throw new AppError('learner.secret_wrong', { triesLeft, count: triesLeft });
   }
 
   /** The learner's own choice, made while signed in; the tries others made keep counting. */

@@ -84,17 +84,16 @@ export class TryLimits {
   }
 
   /**
-   * Refuses when any of the keys is locked; otherwise records a try on each of them and locks
-   * the keys whose count reaches the next step of their ladder, all in one transaction.
+   * Refuses when any of the keys is locked (answering the lock that lasts longest: that is how
+   * long the caller must wait); otherwise records a try on each of them and locks the keys whose
+   * count reaches the next step of their ladder, all in one transaction.
    */
   count(keys: TryKey[]): Reservation {
     return this.db
       .transaction((): Reservation => {
         const now = this.now();
-        for (const key of keys) {
-          const lock = this.lockOf(key);
-          if (lock) return { ok: false, key, lock };
-        }
+        const locked = longest(keys.map((key) => ({ key, lock: this.lockOf(key) })));
+        if (locked) return { ok: false, ...locked };
         return { ok: true, tries: keys.map((key) => this.countOne(key, now)) };
       })
       .immediate();
@@ -141,6 +140,16 @@ export class TryLimits {
       .run(key.scope, key.key, key.learnerId ?? null, until);
     return minutes === null ? { kind: 'librarian' } : { kind: 'timed', seconds: minutes * 60, minutes };
   }
+}
+
+/** Of keys and their locks, the one that lasts longest (until a librarian unlocks it beats any time); null when none is locked. */
+export function longest<T extends { key: TryKey; lock: Lock | null }>(entries: T[]): (T & { lock: Lock }) | null {
+  let found: (T & { lock: Lock }) | null = null;
+  const length = (lock: Lock) => (lock.kind === 'librarian' ? Infinity : lock.seconds);
+  for (const entry of entries) {
+    if (entry.lock && (!found || length(entry.lock) > length(found.lock))) found = entry as T & { lock: Lock };
+  }
+  return found;
 }
 
 /** Minutes of the `step`-th lock (1 = the first); null when it lasts until a librarian unlocks it. */

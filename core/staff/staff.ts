@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
-import { addressLockedError, lockParams, type CountedTry, type Lock, type TryKey, type TryLimits } from '../sessions/try-limits';
+import { addressLockedError, lockParams, longest, type Lock, type TryKey, type TryLimits } from '../sessions/try-limits';
 import { hashSecret, verifySecret } from './password-hash';
 import { assertStrongPassword } from './password-strength';
 
@@ -112,8 +112,8 @@ export class Staff {
       this.tries.clear(keys[1]!);
       return true;
     }
-    const locked = counted.tries.find((t: CountedTry) => t.locked);
-    if (locked?.locked) throw staffLockedError(locked.key, locked.locked, true);
+    const locked = longest(counted.tries.map((t) => ({ key: t.key, lock: t.locked })));
+    if (locked) throw staffLockedError(locked.key, locked.lock, true);
     return false;
   }
 
