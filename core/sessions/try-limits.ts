@@ -120,8 +120,10 @@ export class TryLimits {
   private countOne(key: TryKey, now: Date): CountedTry {
     const policy = TRY_POLICIES[key.scope];
     const since = new Date(now.getTime() - policy.windowMinutes * 60_000).toISOString();
-    // Tries that no longer count are forgotten (for every key of the scope: the table stays small).
+    // Tries that no longer count and locks that are over are forgotten (for every key of the
+    // scope: the tables stay small).
     this.db.prepare('DELETE FROM sign_in_tries WHERE scope = ? AND at <= ?').run(key.scope, since);
+    this.db.prepare('DELETE FROM sign_in_locks WHERE scope = ? AND locked_until <= ?').run(key.scope, now.toISOString());
     const info = this.db
       .prepare('INSERT INTO sign_in_tries (scope, key, learner_id, at) VALUES (?, ?, ?, ?)')
       .run(key.scope, key.key, key.learnerId ?? null, now.toISOString());

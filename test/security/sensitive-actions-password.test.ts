@@ -58,7 +58,7 @@ describe('sensitive staff actions ask for the password again (issue 11, item 6)'
     expect(await callHttpOk(url, setPassword.method, { ...setPassword.input, yourPassword: TEST_ADMIN.password }, admin)).toEqual({ done: true });
     expect(await callHttpOk(url, trust.method, { ...trust.input, password: TEST_ADMIN.password }, admin)).toEqual({ done: true });
     expect((await callHttp(url, enrol.method, { ...enrol.input, password: TEST_ADMIN.password }, admin)).body.error?.code).toMatch(/^sync\.(unreachable|tls_failed)$/);
-  });
+  }, 90_000);
 
   it('through the IPC dispatch as well', async () => {
     const { core, admin, facilitatorId } = await kiosk();
@@ -67,7 +67,7 @@ describe('sensitive staff actions ask for the password again (issue 11, item 6)'
       expect(await ipc(method, input, admin), method).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
       expect(await ipc(method, { ...input, [field]: 'not my password' }, admin), method).toEqual({ ok: false, error: { code: 'staff.password_wrong', params: {} } });
     }
-  });
+  }, 90_000);
 
   it('counts wrong re-entered passwords like wrong sign-ins, so a stolen session cannot guess the password', async () => {
     const { url, admin } = await kiosk();
@@ -76,7 +76,7 @@ describe('sensitive staff actions ask for the password again (issue 11, item 6)'
     expect((await add('guess 4')).body).toMatchObject({ error: { code: 'staff.locked', params: { minutes: 1, justLocked: true } } });
     expect((await add(TEST_ADMIN.password)).body).toMatchObject({ error: { code: 'staff.locked', params: { justLocked: false } } });
     expect((await callHttpOk<any[]>(url, 'staff.list', {}, admin)).map((s) => s.name)).not.toContain('Intruder');
-  });
+  }, 90_000);
 
   it('a changed password ends the account’s other sessions, on both transports; the one that changed it stays', async () => {
     const { url, core, admin, facilitatorId } = await kiosk();
@@ -96,5 +96,5 @@ describe('sensitive staff actions ask for the password again (issue 11, item 6)'
     expect((await callHttp(url, 'staff.me', {}, adminElsewhere)).body).toMatchObject({ error: { code: 'auth.session_expired' } });
     expect((await callHttp(url, 'staff.me', {}, admin)).body).toMatchObject({ ok: true });
     expect((await callHttp(url, 'staff.login', { name: TEST_ADMIN.name, password: 'another river stone 9' })).body).toMatchObject({ ok: true });
-  });
+  }, 90_000);
 });
