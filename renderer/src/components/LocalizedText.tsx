@@ -1,21 +1,22 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NATIVE_NAMES, type Language, type LocalizedText as Text } from '../../../core/contract';
+import type { Language, LocalizedText as Text } from '../../../core/contract';
 import { pickText } from '../i18n/i18n';
 import { useApp } from '../state/app-store';
 
 interface Props {
   text: Text;
   defaultLanguage: Language;
-  as?: 'span' | 'p' | 'h1' | 'h2' | 'h3';
+  as?: 'span' | 'p' | 'h1' | 'h2' | 'h3' | 'h4';
   className?: string;
+  id?: string;
 }
 
 /** Pack text in the learner's language; when it falls back, the `lang` attribute and a note say so. */
-export function LocalizedText({ text, defaultLanguage, as: Tag = 'span', className }: Props) {
+export function LocalizedText({ text, defaultLanguage, as: Tag = 'span', className, id }: Props) {
   const language = useApp((s) => s.language);
   const picked = pickText(text, language, defaultLanguage);
   return (
-    <Tag lang={picked.language} className={className}>
+    <Tag id={id} lang={picked.language} className={className}>
       {picked.text}
       {picked.fallback && <FallbackNote shown={picked.language} />}
     </Tag>
@@ -28,7 +29,7 @@ export function FallbackNote({ shown }: { shown: Language }) {
   return (
     <span className="fallback-note" lang={i18n.language}>
       {' '}
-      ({t('language.fallbackNotice', { language: LANGUAGE_NATIVE_NAMES[shown] })})
+      ({t('language.fallbackNotice', { language: t(`language.names.${shown}`) })})
     </span>
   );
 }
