@@ -44,6 +44,7 @@ describe('first-run set-up', () => {
       languages: ['ky', 'ru'],
       idleTimeoutSeconds: 300,
       k: 5,
+      keyboardLayout: 'windows',
     });
     expect(await call(core, 'learners.list', {})).toEqual([]);
 
