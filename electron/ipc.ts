@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNEL, type Result } from '../core/contract';
-import type { Dispatch } from '../core';
+import { LOCAL_CALLER, type Dispatch } from '../core';
 
 /** The only origin whose top frame may call the API over IPC. */
 export const APP_ORIGIN = 'app://ayil';
@@ -13,7 +13,8 @@ export function serveApiOverIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Disp
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown, token: unknown) => {
     if (!isAppTopFrame(event)) return forbidden;
     if (typeof method !== 'string' || (token !== null && typeof token !== 'string')) return badRequest;
-    return dispatch(method, input, token);
+    // The app's own window is the kiosk's screen: its sign-in limits count as one place, 'local'.
+    return dispatch(method, input, token, LOCAL_CALLER);
   });
 }
 

@@ -52,7 +52,8 @@ export function buildHttpHost(core: Core, options: HttpHostOptions): FastifyInst
   });
 
   app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
-    const result = await core.dispatch(request.params.method, request.body, bearerToken(request.headers.authorization));
+    const caller = { address: clientAddress(request.socket.remoteAddress) };
+    const result = await core.dispatch(request.params.method, request.body, bearerToken(request.headers.authorization), caller);
     return reply.code(httpStatusOf(result)).header('Cache-Control', 'no-store').send(result);
   });
 
@@ -72,6 +73,15 @@ export function buildHttpHost(core: Core, options: HttpHostOptions): FastifyInst
 
   app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html', dotfiles: 'deny' });
   return app;
+}
+
+/**
+ * The client's address as the socket knows it (never a header a client could write): sign-in
+ * limits count per address. An IPv4 client on a dual-stack socket is written the IPv4 way.
+ */
+export function clientAddress(remote: string | undefined): string {
+  if (!remote) return 'unknown';
+  return remote.startsWith('::ffff:') && remote.includes('.') ? remote.slice('::ffff:'.length) : remote;
 }
 
 function bearerToken(header: string | undefined): string | null {

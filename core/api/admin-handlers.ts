@@ -39,9 +39,15 @@ export function createAdminHandlers(services: Services): Pick<Handlers, AdminMet
       return { id: account.id, name: account.name, role: account.role };
     },
     'staff.list': () => staff.list(),
-    'staff.create': async (input) => staff.get(await staff.create(input)),
-    'staff.setPassword': async ({ staffId, password }) => {
+    'staff.create': async ({ yourPassword, ...input }, ctx) => {
+      await services.confirmPassword(ctx, yourPassword);
+      return staff.get(await staff.create(input));
+    },
+    'staff.setPassword': async ({ staffId, password, yourPassword }, ctx) => {
+      await services.confirmPassword(ctx, yourPassword);
       await staff.setPassword(staffId, password);
+      // Whoever was signed in with the old password is signed out (the caller stays).
+      sessions.closeWhere((session, token) => session.staffId === staffId && token !== ctx.token);
       return done;
     },
     'staff.remove': ({ staffId }) => {
@@ -63,13 +69,13 @@ export function createAdminHandlers(services: Services): Pick<Handlers, AdminMet
       sessions.closeWhere((session) => session.learnerId === learnerId);
       return done;
     },
-    'backup.create': async ({ password, target }, { token }) => {
-      await services.confirmPassword(token, password);
+    'backup.create': async ({ password, target }, ctx) => {
+      await services.confirmPassword(ctx, password);
       return backups.create(target);
     },
     'backup.list': ({ target }) => backups.list(target),
-    'backup.restore': async ({ password, file }, { token }) => {
-      await services.confirmPassword(token, password);
+    'backup.restore': async ({ password, file }, ctx) => {
+      await services.confirmPassword(ctx, password);
       return { keptAside: await backups.restore(file) };
     },
     'keys.remove': ({ keyId }) => {

@@ -1,10 +1,21 @@
 import { isMethodName, methods, type ApiError, type MethodSpec, type Result, type Role } from '../contract';
 import { AppError } from '../errors';
 import type { Session, Sessions } from '../sessions/sessions';
-import type { Handlers } from './handlers';
+import type { CallContext, Handlers } from './handlers';
 
-/** One call into core, as both hosts make it: the method's name, its raw input, the caller's token. */
-export type Dispatch = (method: string, input: unknown, token: string | null) => Promise<Result<unknown>>;
+/**
+ * Where a call comes from. `address`: the client's socket address for the HTTP host, `local` for
+ * the kiosk's own screen (Electron IPC) and for tools in the same process. Sign-in limits are
+ * kept per address as well as per profile or account.
+ */
+export interface Caller {
+  address: string;
+}
+
+export const LOCAL_CALLER: Caller = { address: 'local' };
+
+/** One call into core, as both hosts make it: the method's name, its raw input, the caller's token and where it comes from. */
+export type Dispatch = (method: string, input: unknown, token: string | null, caller?: Caller) => Promise<Result<unknown>>;
 
 const fail = (code: ApiError['code'], params: ApiError['params'] = {}): Result<never> => ({ ok: false, error: { code, params } });
 
@@ -14,7 +25,7 @@ const fail = (code: ApiError['code'], params: ApiError['params'] = {}): Result<n
  * runs the handler and checks its output. Every failure becomes a structured error.
  */
 export function createDispatch(handlers: Handlers, sessions: Sessions, log: (message: string) => void, isSetUp: () => boolean): Dispatch {
-  return async (name, rawInput, token) => {
+  return async (name, rawInput, token, caller = LOCAL_CALLER) => {
     if (!isMethodName(name)) return fail('api.unknown_method', { method: name });
     const spec: MethodSpec = methods[name];
     // Until the first-run set-up is done only the methods the table marks for it answer.
@@ -32,8 +43,14 @@ export function createDispatch(handlers: Handlers, sessions: Sessions, log: (mes
     }
 
     try {
-      const handler = handlers[name] as (input: unknown, ctx: { token: string | null; role: Role; learnerId: number | null; staffId: number | null }) => unknown;
-      const value = await handler(parsed.data, { token, role: session?.role ?? 'none', learnerId: session?.learnerId ?? null, staffId: session?.staffId ?? null });
+      const handler = handlers[name] as (input: unknown, ctx: CallContext<Role>) => unknown;
+      const value = await handler(parsed.data, {
+        token,
+        role: session?.role ?? 'none',
+        learnerId: session?.learnerId ?? null,
+        staffId: session?.staffId ?? null,
+        address: caller.address,
+      });
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };

@@ -28,6 +28,8 @@ export interface CallContext<R> {
   learnerId: R extends 'learner' ? number : number | null;
   /** The staff account behind the session, for staff methods (null for a learner or nobody). */
   staffId: number | null;
+  /** Where the call comes from (dispatch's Caller): sign-in limits count per address too. */
+  address: string;
 }
 
 export type Handlers = {
@@ -59,10 +61,12 @@ export interface Services {
   /** First-run set-up in one transaction; answers the first administrator's account id. */
   completeSetup: (input: SetupInput) => Promise<number>;
   /**
-   * The signed-in staff member re-enters their password before an export or a restore; throws
-   * AppError('staff.password_wrong') when it does not match (and the caller then writes nothing).
+   * The signed-in staff member re-enters their password before a sensitive action (an export, a
+   * backup or restore, a new staff account or password, a trusted key, enrolment); throws
+   * AppError('staff.password_wrong') when it does not match (and the caller then does nothing).
+   * Wrong ones count against the account's sign-in limits.
    */
-  confirmPassword: (token: string | null, password: string) => Promise<void>;
+  confirmPassword: (caller: { token: string | null; address: string }, password: string) => Promise<void>;
 }
 
 const done = { done: true } as const;
@@ -70,9 +74,10 @@ const done = { done: true } as const;
 /** The implementation of every contract method, each a thin call into a core service. */
 export function createHandlers(services: Services): Handlers {
   const { learners, sessions, settings, progress, staff, installer, imports, trust, certificates } = services;
-  const grant = (learnerId: number) => ({
+  const grant = (learnerId: number, wrongTriesSinceLastVisit = 0) => ({
     learner: learners.get(learnerId),
     token: sessions.open({ role: 'learner', learnerId, staffId: null }),
+    wrongTriesSinceLastVisit,
   });
 
   return {
@@ -94,10 +99,7 @@ export function createHandlers(services: Services): Handlers {
     },
     'learners.list': () => learners.list(),
     'learners.create': async (input) => grant((await learners.create(input)).id),
-    'learners.choose': async ({ learnerId, secret }) => {
-      await learners.unlock(learnerId, secret);
-      return grant(learnerId);
-    },
+    'learners.choose': async ({ learnerId, secret }, { address }) => grant(learnerId, await learners.unlock(learnerId, secret, address)),
     'learners.guest': async ({ language }) => grant((await learners.create({ displayName: '', avatar: 'star', language, guest: true })).id),
     'learners.resetSecret': ({ learnerId }) => {
       learners.resetSecret(learnerId);
@@ -129,8 +131,8 @@ export function createHandlers(services: Services): Handlers {
     'lessons.get': ({ packId, lessonId }, { learnerId }) => progress.lesson(learnerId, packId, lessonId),
     'progress.submitStep': ({ packId, lessonId, stepId, answer }, { learnerId }) =>
       progress.submitStep(learnerId, packId, lessonId, stepId, answer),
-    'staff.login': async ({ name, password }) => {
-      const account = await staff.login(name, password);
+    'staff.login': async ({ name, password }, { address }) => {
+      const account = await staff.login(name, password, address);
       return { token: sessions.open({ role: account.role, learnerId: null, staffId: account.id }), role: account.role };
     },
     'packs.installed': () => installer.list().map(describeInstalled),
@@ -164,7 +166,8 @@ export function createHandlers(services: Services): Handlers {
       return { files: await exportPacksToDrive(drive, packIds, installer) };
     },
     'keys.list': () => trust.list(),
-    'keys.trust': (key) => {
+    'keys.trust': async ({ password, ...key }, ctx) => {
+      await services.confirmPassword(ctx, password);
       trust.add(key);
       return done;
     },

@@ -7,9 +7,9 @@ export function createStatsHandlers({ stats, confirmPassword }: Pick<Services, '
   return {
     'reports.get': (period) => stats.report(period),
     'stats.preview': (period) => stats.preview(period),
-    'stats.export': async ({ password, format, target, from, to }, { token }) => {
+    'stats.export': async ({ password, format, target, from, to }, ctx) => {
       // Checked before anything is read or written: a wrong password leaves no file.
-      await confirmPassword(token, password);
+      await confirmPassword(ctx, password);
       return stats.export({ from, to }, format, target);
     },
   };

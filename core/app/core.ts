@@ -150,9 +150,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   syncLoop.start();
 
   return {
-    dispatch: async (method, input, token) => {
+    dispatch: async (method, input, token, caller) => {
       if (swapping) await swapping;
-      return kiosk.dispatch(method, input, token);
+      return kiosk.dispatch(method, input, token, caller);
     },
     dataDir: options.dataDir,
     databaseFile,

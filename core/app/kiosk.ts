@@ -19,6 +19,7 @@ import { TrustStore } from '../packs/trust';
 import { Progress } from '../progress/progress';
 import { Stats, StatsRecorder } from '../stats';
 import { Sessions } from '../sessions/sessions';
+import { TryLimits } from '../sessions/try-limits';
 import { Staff, type StaffRole } from '../staff/staff';
 import { Sync, type SyncLoopControl, type SyncTimings } from '../sync';
 
@@ -63,7 +64,8 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
   afterPacksChanged();
 
   const settings = new Settings(db);
-  const learners = new Learners(db, now);
+  const tries = new TryLimits(db, now);
+  const learners = new Learners(db, now, tries);
   learners.removeAllGuests(); // a guest's session did not survive the restart; neither does their data
   const certificates = new Certificates(db, () => settings.certificateKey());
   // The server ends an idle learner session a minute after the screen would have logged it out.
@@ -74,7 +76,7 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
       if (session.learnerId !== null) learners.removeGuest(session.learnerId);
     },
   );
-  const staff = new Staff(db, now);
+  const staff = new Staff(db, now, tries, () => [settings.siteName(), settings.siteCode()]);
   // Only courses the pack marks as certifying give a certificate (a practice tour does not); for the
   // others every completion of their last lesson counts as the course's.
   const progress = new Progress(db, catalog, now, (learnerId, found, at) =>
@@ -111,10 +113,10 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
     drives: ctx.drives,
     afterPacksChanged,
     completeSetup: (input) => completeSetup(db, settings, staff, input),
-    confirmPassword: async (token, password) => {
+    confirmPassword: async ({ token, address }, password) => {
       const session = token ? sessions.find(token) : undefined;
       if (!session || session.staffId === null) throw new AppError('staff.password_wrong');
-      await staff.confirmPassword(session.staffId, password);
+      await staff.confirmPassword(session.staffId, password, address);
     },
   });
   return {

@@ -20,10 +20,17 @@ export const SiteCodeSchema = z
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/);
 export const StaffNameSchema = z.string().trim().min(1).max(100);
-/** Long enough to resist guessing at a shared PC; checked by length only, so any script works. */
+/**
+ * At least 8 characters in any script; core also refuses a password that is easy to guess
+ * (`staff.password_weak`, core/staff/password-strength.ts), one rule for set-up, new staff and new passwords.
+ */
 export const StaffPasswordSchema = z.string().min(8).max(200);
-/** Re-entered before an export or a restore. */
+/** The signed-in staff member's own password, re-entered before a sensitive action. */
 export const PasswordCheckSchema = z.string().min(1).max(200);
+
+/** Why a staff password is too easy to guess: the `reason` of `staff.password_weak`, translated. */
+export const PASSWORD_WEAK_REASONS = ['common', 'keyboard', 'repeat', 'sequence', 'date', 'word', 'personal', 'guessable'] as const;
+export type PasswordWeakReason = (typeof PASSWORD_WEAK_REASONS)[number];
 
 export const SiteSettingsSchema = z.object({
   siteName: z.string().trim().min(1).max(120),
@@ -66,7 +73,10 @@ export const LearnerRowSchema = z.object({
   createdOn: DaySchema,
   lastActiveOn: DaySchema.nullable(),
   secret: z.enum(['none', 'pin', 'pictures']),
+  /** Locked for a while after wrong tries. */
   locked: z.boolean(),
+  /** Locked until a librarian unlocks it: removing the secret does. */
+  needsLibrarian: z.boolean(),
   lessonsCompleted: z.number().int().nonnegative(),
   coursesCompleted: z.number().int().nonnegative(),
 });

@@ -106,7 +106,10 @@ export const methods = {
     input: z.strictObject({ displayName: DisplayNameSchema, avatar: AvatarSchema, language: LanguageSchema, secret: SecretSchema.optional() }),
     output: SessionGrantSchema,
   }),
-  /** Opens a profile; a profile with a secret needs it (five wrong tries lock it for a minute). */
+  /**
+   * Opens a profile; a profile with a secret needs it. Wrong tries lock it for longer and longer,
+   * then until a librarian unlocks it (docs/architecture.md, "Learners, secrets and certificates").
+   */
   'learners.choose': method({
     role: 'none',
     input: z.strictObject({ learnerId: LearnerIdSchema, secret: SecretSchema.optional() }),
@@ -191,14 +194,16 @@ export const methods = {
     input: NoInput,
     output: z.array(StaffAccountSchema),
   }),
+  /** `yourPassword`: the administrator's own, re-entered (a session left open is not enough). */
   'staff.create': method({
     role: 'admin',
-    input: z.strictObject({ name: StaffNameSchema, role: StaffRoleSchema, password: StaffPasswordSchema }),
+    input: z.strictObject({ name: StaffNameSchema, role: StaffRoleSchema, password: StaffPasswordSchema, yourPassword: PasswordCheckSchema }),
     output: StaffAccountSchema,
   }),
+  /** Ends that account's other sessions; `yourPassword` as for `staff.create`. */
   'staff.setPassword': method({
     role: 'admin',
-    input: z.strictObject({ staffId: z.number().int().positive(), password: StaffPasswordSchema }),
+    input: z.strictObject({ staffId: z.number().int().positive(), password: StaffPasswordSchema, yourPassword: PasswordCheckSchema }),
     output: Ok,
   }),
   /** The last administrator cannot be removed (nobody could run the console any more). */
@@ -279,6 +284,8 @@ export const methods = {
   'sync.enrol': method({
     role: 'admin',
     input: z.strictObject({
+      /** The administrator's own password, re-entered: figures will leave for this address. */
+      password: PasswordCheckSchema,
       collectorUrl: z.string().trim().min(1).max(2000),
       code: z.string().trim().min(6).max(64),
       /** Plain http:// is refused unless the administrator explicitly allows it. */
@@ -340,9 +347,10 @@ export const methods = {
     input: NoInput,
     output: z.array(PublicKeySchema.extend({ shipped: z.boolean() })),
   }),
+  /** `password`: the administrator's own, re-entered (packs signed with this key will install). */
   'keys.trust': method({
     role: 'admin',
-    input: PublicKeySchema,
+    input: PublicKeySchema.extend({ password: PasswordCheckSchema }),
     output: Ok,
   }),
   /** Stops trusting a key an administrator added (the keys the app ships cannot be removed). */

@@ -32,13 +32,20 @@ export const LearnerSchema = z.object({
   avatar: AvatarSchema,
   language: LanguageSchema,
   secret: z.enum(['none', 'pin', 'pictures']),
-  /** Seconds until a locked profile may be tried again; 0 when it is not locked. */
+  /** Seconds until a locked profile may be tried again; 0 when it is not locked (or needs a librarian). */
   lockedSeconds: z.number().int().nonnegative(),
+  /** Locked after too many wrong tries until a librarian unlocks it (by removing the secret). */
+  needsLibrarian: z.boolean(),
   guest: z.boolean(),
 });
 export type Learner = z.infer<typeof LearnerSchema>;
 
-export const SessionGrantSchema = z.object({ learner: LearnerSchema, token: z.string() });
+export const SessionGrantSchema = z.object({
+  learner: LearnerSchema,
+  token: z.string(),
+  /** Wrong PIN or picture tries on this profile since its owner last opened it (0 for a new profile or a guest). */
+  wrongTriesSinceLastVisit: z.number().int().nonnegative(),
+});
 
 export const LessonSummarySchema = z.object({
   lessonId: ContentIdSchema,

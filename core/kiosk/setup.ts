@@ -3,6 +3,7 @@ import type { SetupInputSchema } from '../contract';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { hashSecret } from '../staff/password-hash';
+import { assertStrongPassword } from '../staff/password-strength';
 import type { Staff } from '../staff/staff';
 import { DEFAULT_IDLE_SECONDS, DEFAULT_K, type Settings } from './settings';
 
@@ -15,6 +16,7 @@ export type SetupInput = z.output<typeof SetupInputSchema>;
  */
 export async function completeSetup(db: Db, settings: Settings, staff: Staff, input: SetupInput): Promise<number> {
   if (settings.isSetUp()) throw new AppError('setup.already_done');
+  assertStrongPassword(input.adminPassword, [input.adminName, input.siteName, input.siteCode, input.district, input.region]);
   // Hashed before the transaction: scrypt is slow and async, a transaction must be neither.
   const hash = await hashSecret(input.adminPassword);
   return db

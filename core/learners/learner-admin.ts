@@ -17,14 +17,18 @@ interface RowFromDb {
   created_at: string;
   last_active: string | null;
   secret_kind: 'pin' | 'pictures' | null;
-  locked_until: string | null;
+  /** The profile's lock (sign_in_locks): NULL with `has_lock` 1 waits for a librarian. */
+  lock_until: string | null;
+  has_lock: number;
   lessons_completed: number;
   courses_completed: number;
 }
 
 // One row per learner with its counts; the subqueries use the (learner_id, …) primary keys.
 const ROW_SQL = `
-  SELECT l.id, l.display_name, l.avatar, l.language, l.created_at, l.secret_kind, l.locked_until,
+  SELECT l.id, l.display_name, l.avatar, l.language, l.created_at, l.secret_kind,
+         (SELECT k.locked_until FROM sign_in_locks k WHERE k.learner_id = l.id AND k.scope = 'learner') AS lock_until,
+         EXISTS (SELECT 1 FROM sign_in_locks k WHERE k.learner_id = l.id AND k.scope = 'learner') AS has_lock,
          (SELECT max(p.updated_at) FROM lesson_progress p WHERE p.learner_id = l.id) AS last_active,
          (SELECT count(*) FROM lesson_progress p WHERE p.learner_id = l.id AND p.completed_at IS NOT NULL) AS lessons_completed,
          (SELECT count(*) FROM certificates c WHERE c.learner_id = l.id) AS courses_completed
@@ -131,7 +135,8 @@ export class LearnerAdmin {
       createdOn: row.created_at.slice(0, 10),
       lastActiveOn: row.last_active ? row.last_active.slice(0, 10) : null,
       secret: row.secret_kind ?? 'none',
-      locked: row.locked_until !== null && Date.parse(row.locked_until) > this.now().getTime(),
+      locked: row.has_lock === 1 && row.lock_until !== null && Date.parse(row.lock_until) > this.now().getTime(),
+      needsLibrarian: row.has_lock === 1 && row.lock_until === null,
       lessonsCompleted: row.lessons_completed,
       coursesCompleted: row.courses_completed,
     };

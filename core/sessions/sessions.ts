@@ -55,9 +55,9 @@ export class Sessions {
     if (entry) this.end(token, entry);
   }
 
-  /** Ends every session that matches (an erased learner's, a removed account's). */
-  closeWhere(matches: (session: Session) => boolean): void {
-    for (const [token, entry] of [...this.byToken]) if (matches(entry)) this.end(token, entry);
+  /** Ends every session that matches (an erased learner's, a removed account's, an account's other sessions). */
+  closeWhere(matches: (session: Session, token: string) => boolean): void {
+    for (const [token, entry] of [...this.byToken]) if (matches(entry, token)) this.end(token, entry);
   }
 
   closeAll(): void {

@@ -228,7 +228,7 @@ async function setUpAndSeed(url: string): Promise<string> {
   const login = await callHttp(url, 'staff.login', TEST_ADMIN);
   if (!login.body.ok) throw new Error(`staff.login: ${login.body.error?.code}`);
   const admin: string = login.body.value.token;
-  await ok(callHttp(url, 'staff.create', { ...FACILITATOR, role: 'facilitator' }, admin));
+  await ok(callHttp(url, 'staff.create', { ...FACILITATOR, role: 'facilitator', yourPassword: TEST_ADMIN.password }, admin));
   await ok(callHttp(url, 'kiosk.setLanguage', { language: 'ru' satisfies Language }));
 
   for (const seed of SEEDS) {

@@ -86,10 +86,10 @@ describe('sync from the console (Debian Chromium, browser host, real collector, 
 
     // Plain http without ticking the box is refused, with the reason.
     const code = await collector.createCode('console e2e');
-    await sync.enrol(collector.url, code, false);
+    await sync.enrol(collector.url, code, false, TEST_ADMIN.password);
     await sync.enrolment.getByText(ui.t('errors.sync.plain_http_refused'), { exact: true }).waitFor();
 
-    await sync.enrol(collector.url, code, true);
+    await sync.enrol(collector.url, code, true, TEST_ADMIN.password);
     await sync.enrolment.getByText(ui.t('console.sync.enrolled', { url: collector.url.replace(/\/$/, '') }), { exact: true }).waitFor();
 
     // The loop sends by itself: nothing pending, a time of the last sync, and a word about the clock.

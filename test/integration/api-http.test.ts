@@ -70,13 +70,13 @@ describe('the API over HTTP', () => {
 
   it('answers a wrong staff password with 401 and the same code as an unknown name', async () => {
     const { url, core } = await startInProcessHost();
-    await core.createStaffAccount({ name: 'Айжан', role: 'facilitator', password: 'right one' });
+    await core.createStaffAccount({ name: 'Айжан', role: 'facilitator', password: 'Жашыл алма 1977' });
     const wrong = await callHttp(url, 'staff.login', { name: 'айжан', password: 'wrong one' });
-    const unknown = await callHttp(url, 'staff.login', { name: 'Nobody', password: 'right one' });
+    const unknown = await callHttp(url, 'staff.login', { name: 'Nobody', password: 'Жашыл алма 1977' });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toEqual({ ok: false, error: { code: 'staff.login_failed', params: {} } });
     expect(unknown.body).toEqual(wrong.body);
-    const right = await callHttp(url, 'staff.login', { name: 'айжан', password: 'right one' });
+    const right = await callHttp(url, 'staff.login', { name: 'айжан', password: 'Жашыл алма 1977' });
     expect(right.body).toMatchObject({ ok: true, value: { role: 'facilitator' } });
     expect((await callHttp(url, 'packs.installed', {}, right.body.value.token)).status).toBe(200);
   });
@@ -115,7 +115,7 @@ describe('the API over HTTP', () => {
 
     const lessonAfterWrong = await callHttp(url, 'lessons.get', ref, token);
     expect(lessonAfterWrong.body.value).toMatchObject({ resumeStepId: 'which-part-types' });
-    expect(lessonAfterWrong.body.value.doneStepIds).toEqual(steps.slice(0, quiz).map((s) => s.id));
+    expect([...lessonAfterWrong.body.value.doneStepIds].sort()).toEqual(steps.slice(0, quiz).map((s) => s.id).sort());
     // The player never gets an answer key or an explanation before answering.
     expect(JSON.stringify(lessonAfterWrong.body)).not.toContain('correctOptionId');
     expect(JSON.stringify(lessonAfterWrong.body)).not.toContain('"explain"');
@@ -140,8 +140,9 @@ describe('the API over HTTP', () => {
     const { url } = await startInProcessHost();
     const { token } = await newLearner(url);
     const ref = { packId: 'kg.ayil.first-steps', lessonId: 'parts-of-a-computer' };
-    await callHttp(url, 'progress.submitStep', { ...ref, stepId: 'screen-keyboard-mouse' }, token);
+    const steps = bundledSource(ref.packId).courses.flatMap((c) => c.lessons).find((l) => l.id === ref.lessonId)!.def.steps;
+    await callHttp(url, 'progress.submitStep', { ...ref, stepId: steps[0]!.id, answer: correctAnswer(steps[0]!, 'ky', 'ky') }, token);
     const courses = await callHttp(url, 'courses.list', {}, token);
-    expect(courses.body.value.continue).toMatchObject({ ...ref, stepId: 'which-part-types' });
+    expect(courses.body.value.continue).toMatchObject({ ...ref, stepId: steps[1]!.id });
   });
 });

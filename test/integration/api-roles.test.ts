@@ -24,8 +24,8 @@ async function kioskWithCallers() {
   const { url, core } = await startInProcessHost();
   const learner = await callHttp(url, 'learners.create', { displayName: 'Бакыт', avatar: 'sun', language: 'ru' });
   const learnerToken = learner.body.value.token as string;
-  await core.createStaffAccount({ name: 'Facilitator', role: 'facilitator', password: 'facilitator pw' });
-  const facilitator = await callHttp(url, 'staff.login', { name: 'Facilitator', password: 'facilitator pw' });
+  await core.createStaffAccount({ name: 'Facilitator', role: 'facilitator', password: 'river stone lamp 7' });
+  const facilitator = await callHttp(url, 'staff.login', { name: 'Facilitator', password: 'river stone lamp 7' });
   return { url, core, learnerToken, facilitatorToken: facilitator.body.value.token as string, ipc: ipcCall(core.dispatch) };
 }
 

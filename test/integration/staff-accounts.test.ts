@@ -14,9 +14,9 @@ describe('staff accounts', () => {
   it('are created, listed and removed by an administrator; names are unique ignoring case in any script', async () => {
     const core = await startTestCore();
     const token = await admin(core);
-    const created = await call(core, 'staff.create', { name: '  Гүлмира ', role: 'facilitator', password: 'китеп-2026' }, token);
+    const created = await call(core, 'staff.create', { name: '  Гүлмира ', role: 'facilitator', password: 'Тоо арасы китеп 7', yourPassword: TEST_ADMIN.password }, token);
     expect(created).toMatchObject({ name: 'Гүлмира', role: 'facilitator', createdAt: expect.any(String) });
-    expect(await core.dispatch('staff.create', { name: 'ГҮЛМИРА', role: 'admin', password: 'other password' }, token)).toEqual({
+    expect(await core.dispatch('staff.create', { name: 'ГҮЛМИРА', role: 'admin', password: 'other password', yourPassword: TEST_ADMIN.password }, token)).toEqual({
       ok: false,
       error: { code: 'staff.name_taken', params: { name: 'ГҮЛМИРА' } },
     });
@@ -26,12 +26,12 @@ describe('staff accounts', () => {
     ]);
     expect(JSON.stringify(await call(core, 'staff.list', {}, token))).not.toMatch(/scrypt|китеп/);
 
-    const facilitator = (await call(core, 'staff.login', { name: 'гүлмира', password: 'китеп-2026' })).token;
+    const facilitator = (await call(core, 'staff.login', { name: 'гүлмира', password: 'Тоо арасы китеп 7' })).token;
     expect(await call(core, 'staff.me', {}, facilitator)).toEqual({ id: created.id, name: 'Гүлмира', role: 'facilitator' });
     await call(core, 'staff.remove', { staffId: created.id }, token);
     // Removing an account ends its sessions at once.
     expect(await core.dispatch('staff.me', {}, facilitator)).toMatchObject({ ok: false, error: { code: 'auth.session_expired' } });
-    expect(await core.dispatch('staff.login', { name: 'гүлмира', password: 'китеп-2026' }, null)).toMatchObject({ ok: false, error: { code: 'staff.login_failed' } });
+    expect(await core.dispatch('staff.login', { name: 'гүлмира', password: 'Тоо арасы китеп 7' }, null)).toMatchObject({ ok: false, error: { code: 'staff.login_failed' } });
     expect(await core.dispatch('staff.remove', { staffId: created.id }, token)).toMatchObject({ ok: false, error: { code: 'staff.not_found' } });
   });
 
@@ -40,21 +40,23 @@ describe('staff accounts', () => {
     const token = await admin(core);
     const me = await call(core, 'staff.me', {}, token);
     expect(await core.dispatch('staff.remove', { staffId: me.id }, token)).toEqual({ ok: false, error: { code: 'staff.last_admin', params: {} } });
-    const second = await call(core, 'staff.create', { name: 'Second admin', role: 'admin', password: 'second password' }, token);
+    const second = await call(core, 'staff.create', { name: 'Second admin', role: 'admin', password: 'second password', yourPassword: TEST_ADMIN.password }, token);
     await call(core, 'staff.remove', { staffId: me.id }, token);
     const secondToken = (await call(core, 'staff.login', { name: 'Second admin', password: 'second password' })).token;
     expect(await core.dispatch('staff.remove', { staffId: second.id }, secondToken)).toMatchObject({ ok: false, error: { code: 'staff.last_admin' } });
     expect(await call<any[]>(core, 'staff.list', {}, secondToken)).toHaveLength(1);
   });
 
-  it('get a new password from an administrator; the old one stops working', async () => {
+  it('get a new password from an administrator; the old one stops working and its sessions end', async () => {
     const core = await startTestCore();
     const token = await admin(core);
-    const { id } = await call(core, 'staff.create', { name: 'Nurbek', role: 'facilitator', password: 'first password' }, token);
-    await call(core, 'staff.setPassword', { staffId: id, password: 'second password' }, token);
+    const { id } = await call(core, 'staff.create', { name: 'Nurbek', role: 'facilitator', password: 'first password', yourPassword: TEST_ADMIN.password }, token);
+    const nurbek = (await call(core, 'staff.login', { name: 'Nurbek', password: 'first password' })).token;
+    await call(core, 'staff.setPassword', { staffId: id, password: 'second password', yourPassword: TEST_ADMIN.password }, token);
+    expect(await core.dispatch('staff.me', {}, nurbek)).toMatchObject({ ok: false, error: { code: 'auth.session_expired' } });
     expect(await core.dispatch('staff.login', { name: 'Nurbek', password: 'first password' }, null)).toMatchObject({ ok: false, error: { code: 'staff.login_failed' } });
     expect(await call(core, 'staff.login', { name: 'Nurbek', password: 'second password' })).toMatchObject({ role: 'facilitator' });
-    expect(await core.dispatch('staff.setPassword', { staffId: 9999, password: 'whatever123' }, token)).toMatchObject({ ok: false, error: { code: 'staff.not_found' } });
+    expect(await core.dispatch('staff.setPassword', { staffId: 9999, password: 'whatever the weather 12', yourPassword: TEST_ADMIN.password }, token)).toMatchObject({ ok: false, error: { code: 'staff.not_found' } });
   });
 
   it('re-enter their password before a backup: a wrong one is refused and nothing is written', async () => {
@@ -113,7 +115,7 @@ describe('site settings and keys', () => {
     const core = await startTestCore();
     const token = await admin(core);
     const added = generatePublisherKey('Other publisher').publicKey;
-    await call(core, 'keys.trust', added, token);
+    await call(core, 'keys.trust', { ...added, password: TEST_ADMIN.password }, token);
     expect((await call<any[]>(core, 'keys.list', {}, token)).map((k) => [k.keyId, k.shipped])).toEqual([
       [testKey.publicKey.keyId, true],
       [added.keyId, false],

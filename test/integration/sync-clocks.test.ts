@@ -53,7 +53,7 @@ describe('kiosks with wrong clocks (acceptance 4)', () => {
     const future = await kioskWithClock('2099-06-10T10:00:00Z', 'FUTURE-2099');
 
     for (const kiosk of [past, future]) {
-      await call(kiosk.core, 'sync.enrol', { collectorUrl: collector.url, code: await collector.createCode(), allowPlainHttp: true }, kiosk.admin);
+      await call(kiosk.core, 'sync.enrol', { collectorUrl: collector.url, code: await collector.createCode(), allowPlainHttp: true, password: TEST_ADMIN.password }, kiosk.admin);
       await busyWeek(kiosk.core, 'first');
       const status = await syncUntilSent(kiosk.core, kiosk.admin);
       // The kiosk learns from the collector's answer how far off its clock is.

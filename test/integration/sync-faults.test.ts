@@ -70,7 +70,7 @@ describe('sync through a faulty connection, with the kiosk killed twice (accepta
 
     // Enrolment goes through the proxy while it behaves; then the faults begin.
     proxy.setFaulty(false);
-    await ok(host.url, 'sync.enrol', { collectorUrl: proxy.url, code: await collector.createCode('faulty line'), allowPlainHttp: true }, admin);
+    await ok(host.url, 'sync.enrol', { collectorUrl: proxy.url, code: await collector.createCode('faulty line'), allowPlainHttp: true, password: TEST_ADMIN.password }, admin);
     proxy.setFaulty(true);
 
     const names: string[] = [];

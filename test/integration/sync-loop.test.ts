@@ -11,7 +11,7 @@ import { makePack } from '../support/packs';
 import { TEST_ADMIN } from '../support/set-up';
 import { addLearner, doSteps, STATS_MANIFEST, STATS_PACK, STEPS } from '../support/stats-fixture';
 import { collectorFigures, kioskFigures, releasedCells } from '../support/sync-figures';
-import { call, shippedKeysDir, staffToken, startTestCore } from '../support/test-core';
+import { call, shippedKeysDir, STAFF_PASSWORD, staffToken, startTestCore } from '../support/test-core';
 import { tempDir } from '../support/temp-dir';
 
 /**
@@ -128,7 +128,7 @@ describe('sync with a real collector', () => {
     const { core, admin } = await kiosk(slow);
     await work(core, 'Before enrolment');
 
-    const enrolled = await call(core, 'sync.enrol', { collectorUrl: `${collector.url.replace(/\/$/, '')}/`, code: await collector.createCode('test site'), allowPlainHttp: true }, admin);
+    const enrolled = await call(core, 'sync.enrol', { collectorUrl: `${collector.url.replace(/\/$/, '')}/`, code: await collector.createCode('test site'), allowPlainHttp: true, password: STAFF_PASSWORD }, admin);
     expect(enrolled).toMatchObject({ enrolled: true, collectorUrl: collector.url.replace(/\/$/, ''), allowPlainHttp: true, lastError: null });
     const status = await allSent(core, admin);
     expect(status.lastError).toBeNull();
@@ -154,7 +154,7 @@ describe('sync with a real collector', () => {
     const collector = await collectorForTest(clock);
     const link = await cable(collector.url);
     const { core, admin } = await kiosk(clock);
-    await call(core, 'sync.enrol', { collectorUrl: link.url, code: await collector.createCode(), allowPlainHttp: true }, admin);
+    await call(core, 'sync.enrol', { collectorUrl: link.url, code: await collector.createCode(), allowPlainHttp: true, password: STAFF_PASSWORD }, admin);
 
     await link.pull();
     await work(core, 'Offline');
@@ -188,7 +188,7 @@ describe('sync with a real collector', () => {
     const link = await cable(collector.url);
     const dataDir = tempDir();
     const first = await kiosk(clock, { dataDir });
-    await call(first.core, 'sync.enrol', { collectorUrl: link.url, code: await collector.createCode(), allowPlainHttp: true }, first.admin);
+    await call(first.core, 'sync.enrol', { collectorUrl: link.url, code: await collector.createCode(), allowPlainHttp: true, password: STAFF_PASSWORD }, first.admin);
     await link.pull();
     await work(first.core, 'Before restart');
     expect((await call(first.core, 'sync.now', {}, first.admin)).pendingBatches).toBeGreaterThan(0);
@@ -206,7 +206,7 @@ describe('sync with a real collector', () => {
     const link = await cable(collector.url);
     const { core, admin: firstAdmin } = await kiosk(clock);
     let admin = firstAdmin;
-    await call(core, 'sync.enrol', { collectorUrl: link.url, code: await collector.createCode(), allowPlainHttp: true }, admin);
+    await call(core, 'sync.enrol', { collectorUrl: link.url, code: await collector.createCode(), allowPlainHttp: true, password: STAFF_PASSWORD }, admin);
 
     // The backup is taken while batches wait (no connection): it holds them unacknowledged.
     await link.pull();
@@ -252,7 +252,7 @@ describe('sync with a real collector', () => {
     const collector = await collectorForTest(clock);
     const { core, admin } = await kiosk(clock);
     const refusal = async (input: object) => {
-      const result = await core.dispatch('sync.enrol', { code: 'ABCDEF-123456', allowPlainHttp: false, ...input }, admin);
+      const result = await core.dispatch('sync.enrol', { code: 'ABCDEF-123456', allowPlainHttp: false, password: STAFF_PASSWORD, ...input }, admin);
       return result.ok ? 'accepted' : result.error.code;
     };
     expect(await refusal({ collectorUrl: 'stats.example.kg' })).toBe('sync.url_invalid');
@@ -306,7 +306,7 @@ describe('sync over HTTPS', () => {
 
     // This test process does not trust the programme's authority: the kiosk says so and stores nothing.
     const untrusting = await kiosk({ now: new Date() });
-    const refused = await untrusting.core.dispatch('sync.enrol', { collectorUrl: httpsUrl, code: await collector.createCode(), allowPlainHttp: false }, untrusting.admin);
+    const refused = await untrusting.core.dispatch('sync.enrol', { collectorUrl: httpsUrl, code: await collector.createCode(), allowPlainHttp: false, password: STAFF_PASSWORD }, untrusting.admin);
     expect(refused.ok ? null : refused.error.code).toBe('sync.tls_failed');
 
     // A kiosk process started with the authority in NODE_EXTRA_CA_CERTS (as a programme would deploy it).
@@ -331,7 +331,7 @@ describe('sync over HTTPS', () => {
     const job = await ok('packs.import', { file: packFile, acceptUntrusted: true }, admin);
     await until('the pack imported', async () => (await ok('packs.jobs', {}, admin)).find((j: any) => j.id === job.id)?.state === 'done');
 
-    const enrolled = await ok('sync.enrol', { collectorUrl: httpsUrl, code: await collector.createCode('https site'), allowPlainHttp: false }, admin);
+    const enrolled = await ok('sync.enrol', { collectorUrl: httpsUrl, code: await collector.createCode('https site'), allowPlainHttp: false, password: TEST_ADMIN.password }, admin);
     expect(enrolled).toMatchObject({ enrolled: true, collectorUrl: httpsUrl, allowPlainHttp: false });
     for (let i = 0; i < 6; i++) {
       const grant = await ok('learners.create', { displayName: `Secure ${i}`, avatar: 'sun', language: 'en' });

@@ -8,8 +8,9 @@ const core = await startCore({ dataDir, bundledPacksDir, driveRoots: [driveRoot]
 const state = await core.dispatch('kiosk.state', {}, null);
 if (state.ok && !(state.value as { setUp: boolean }).setUp) await setUpKiosk(core.dispatch);
 const name = `worker-${process.pid}`;
-await core.createStaffAccount({ name, role: 'facilitator', password: 'pw' });
-const login = await core.dispatch('staff.login', { name, password: 'pw' }, null);
+const password = 'worker pass phrase 1';
+await core.createStaffAccount({ name, role: 'facilitator', password });
+const login = await core.dispatch('staff.login', { name, password }, null);
 if (!login.ok) throw new Error(login.error.code);
 const { token } = login.value as { token: string };
 console.log('ready');

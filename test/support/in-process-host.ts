@@ -11,9 +11,12 @@ afterEach(async () => {
   for (const close of open.splice(0)) await close();
 });
 
-/** Core on a real data folder, served by the real HTTP host on a loopback port; set up unless `setUp: false`. */
-export async function startInProcessHost(dataDir = tempDir(), options: { setUp?: boolean } = {}): Promise<{ url: string; core: Core; dataDir: string }> {
-  const core = await startCore({ dataDir, bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
+/**
+ * Core on a real data folder, served by the real HTTP host on a loopback port; set up unless
+ * `setUp: false`. `now`: the kiosk's clock, for tests that let time pass.
+ */
+export async function startInProcessHost(dataDir = tempDir(), options: { setUp?: boolean; now?: () => Date } = {}): Promise<{ url: string; core: Core; dataDir: string }> {
+  const core = await startCore({ dataDir, bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {}, ...(options.now ? { now: options.now } : {}) });
   const state = await core.dispatch('kiosk.state', {}, null);
   if ((options.setUp ?? true) && state.ok && !(state.value as { setUp: boolean }).setUp) await setUpKiosk(core.dispatch);
   const app = buildHttpHost(core, { rendererDir: RENDERER_DIR });

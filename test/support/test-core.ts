@@ -40,10 +40,13 @@ export async function call<T = any>(core: Core, method: string, input: unknown, 
   return result.value as T;
 }
 
+/** The password of every account `staffToken` makes (strong enough for core's rule). */
+export const STAFF_PASSWORD = 'correct horse';
+
 export async function staffToken(core: Core, role: 'facilitator' | 'admin'): Promise<string> {
   const name = `${role}-${Math.random().toString(36).slice(2)}`;
-  await core.createStaffAccount({ name, role, password: 'correct horse' });
-  return (await call<{ token: string }>(core, 'staff.login', { name, password: 'correct horse' })).token;
+  await core.createStaffAccount({ name, role, password: STAFF_PASSWORD });
+  return (await call<{ token: string }>(core, 'staff.login', { name, password: STAFF_PASSWORD })).token;
 }
 
 /** Queues an import through the API and waits for it to finish; returns the final job. */

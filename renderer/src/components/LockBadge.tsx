@@ -11,7 +11,7 @@ export function LockIcon({ size = 20 }: { size?: number }) {
   );
 }
 
-/** "Locked: 42 seconds" on a picker card, counting down; gone when the lock ends. */
+/** "Locked: 42 seconds" (or "14 minutes") on a picker card, counting down; gone when the lock ends. */
 export function LockBadge({ until }: { until: number }) {
   const { t } = useTranslation();
   const seconds = useCountdown(until);
@@ -19,7 +19,18 @@ export function LockBadge({ until }: { until: number }) {
   return (
     <span className="lock-badge">
       <LockIcon />
-      {t('profiles.picker.locked', { count: seconds })}
+      {seconds > 60 ? t('profiles.picker.lockedMinutes', { count: Math.ceil(seconds / 60) }) : t('profiles.picker.locked', { count: seconds })}
+    </span>
+  );
+}
+
+/** "Locked: ask the librarian" on a card that only a librarian's reset opens. */
+export function LibrarianBadge() {
+  const { t } = useTranslation();
+  return (
+    <span className="lock-badge">
+      <LockIcon />
+      {t('profiles.picker.lockedLibrarian')}
     </span>
   );
 }

@@ -15,6 +15,13 @@ const PAGE = 50;
 /** Typing pauses this long before the list is searched again. */
 const SEARCH_DELAY_MS = 250;
 
+/** Removing the secret is also how a locked profile is unlocked: the button says so when it is locked. */
+function secretButton(learner: LearnerRow): string {
+  const unlocks = learner.locked || learner.needsLibrarian;
+  if (learner.secret === 'pin') return unlocks ? 'reports.learners.unlockPin' : 'reports.learners.resetPin';
+  return unlocks ? 'reports.learners.unlockPictures' : 'reports.learners.resetPictures';
+}
+
 /** Learners: find one, see their progress, reset their secret, or erase them completely. */
 export function LearnersSection() {
   const { t, i18n } = useTranslation();
@@ -48,7 +55,7 @@ export function LearnersSection() {
     const done = settleConsole(await api.call('learners.resetSecret', { learnerId: learner.id }));
     setBusy(false);
     if (!done) return;
-    setLearners((shown) => shown.map((l) => (l.id === learner.id ? { ...l, secret: 'none', locked: false } : l)));
+    setLearners((shown) => shown.map((l) => (l.id === learner.id ? { ...l, secret: 'none', locked: false, needsLibrarian: false } : l)));
     setNotice(t('reports.learners.secretReset', { name: learner.displayName }));
   };
 
@@ -104,7 +111,7 @@ export function LearnersSection() {
                   </p>
                   <p className="hint">
                     {t(`reports.learners.secret.${learner.secret}`)}
-                    {learner.locked && ` · ${t('reports.learners.locked')}`}
+                    {learner.needsLibrarian ? ` · ${t('reports.learners.needsLibrarian')}` : learner.locked && ` · ${t('reports.learners.locked')}`}
                   </p>
                 </div>
                 <button type="button" className="button secondary" aria-expanded={expanded} aria-controls={detailId} onClick={() => setOpen(expanded ? null : learner.id)}>
@@ -118,7 +125,7 @@ export function LearnersSection() {
                   <div className="actions">
                     {learner.secret !== 'none' && (
                       <button type="button" className="button secondary" disabled={busy} onClick={() => void resetSecret(learner)}>
-                        {t(learner.secret === 'pin' ? 'reports.learners.resetPin' : 'reports.learners.resetPictures', { name: learner.displayName })}
+                        {t(secretButton(learner), { name: learner.displayName })}
                       </button>
                     )}
                     <button type="button" className="button danger" disabled={busy} onClick={() => setErasing(learner)}>

@@ -87,12 +87,20 @@ export function SetupScreen() {
       document.getElementById(`setup-${first}`)?.focus();
       return;
     }
-    if (step !== 'review') return setStep(STEPS[index + 1]!);
+    if (step !== 'review') {
+      setError(null);
+      return setStep(STEPS[index + 1]!);
+    }
     setBusy(true);
     const { adminPasswordAgain: _again, ...input } = answers;
     const result = await api.call('setup.complete', input);
     setBusy(false);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) {
+      setError(result.error);
+      // A password too easy to guess is changed where it was typed; the message stays beside it.
+      if (result.error.code === 'staff.password_weak') setStep('admin');
+      return;
+    }
     await reloadKiosk();
     enterConsole(result.value.token, { name: answers.adminName.trim(), role: result.value.role });
   }

@@ -130,19 +130,22 @@ function AddStaff({ onAdded }: { onAdded(name: string): Promise<void> }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('facilitator');
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<'name' | 'password' | null>(null);
+  const [yourPassword, setYourPassword] = useState('');
+  const [problem, setProblem] = useState<'name' | 'password' | 'your-password' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    const found = !name.trim() ? 'name' : !StaffPasswordSchema.safeParse(password).success ? 'password' : null;
+    const found = !name.trim() ? 'name' : !StaffPasswordSchema.safeParse(password).success ? 'password' : !yourPassword ? 'your-password' : null;
     setProblem(found);
     if (found) return document.getElementById(`new-staff-${found}`)?.focus();
     setBusy(true);
     setError(null);
-    const account = settleStaff(await api.call('staff.create', { name: name.trim(), role, password }), setError);
+    const account = settleStaff(await api.call('staff.create', { name: name.trim(), role, password, yourPassword }), setError);
     setBusy(false);
+    // Typed again from scratch each time, right or wrong: it is not kept in the page.
+    setYourPassword('');
     if (!account) return;
     setName('');
     setPassword('');
@@ -168,6 +171,14 @@ function AddStaff({ onAdded }: { onAdded(name: string): Promise<void> }) {
         <TextField id="new-staff-password" label={t('console.staff.password')} hint={t('console.setup.hints.password')} problem={problem === 'password' && t('console.setup.problems.short')}>
           {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
         </TextField>
+        <TextField
+          id="new-staff-your-password"
+          label={t('console.common.yourPassword')}
+          hint={t('console.common.passwordAgainHint')}
+          problem={problem === 'your-password' && t('console.setup.problems.required')}
+        >
+          {(props) => <input {...props} type="password" autoComplete="current-password" value={yourPassword} onChange={(e) => setYourPassword(e.target.value)} />}
+        </TextField>
         <InlineError error={error} />
         <div className="actions">
           <button type="submit" className="button primary" disabled={busy} aria-busy={busy}>
@@ -182,15 +193,19 @@ function AddStaff({ onAdded }: { onAdded(name: string): Promise<void> }) {
 function SetPasswordDialog({ account, onClose }: { account: Account; onClose(changed: boolean): void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const [short, setShort] = useState(false);
+  const [yourPassword, setYourPassword] = useState('');
+  const [problem, setProblem] = useState<'short' | 'your-password' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function save() {
-    if (!StaffPasswordSchema.safeParse(password).success) return setShort(true);
+    const found = !StaffPasswordSchema.safeParse(password).success ? 'short' : !yourPassword ? 'your-password' : null;
+    setProblem(found);
+    if (found) return;
     setBusy(true);
-    const done = settleStaff(await api.call('staff.setPassword', { staffId: account.id, password }), setError);
+    const done = settleStaff(await api.call('staff.setPassword', { staffId: account.id, password, yourPassword }), setError);
     setBusy(false);
+    setYourPassword('');
     if (done) onClose(true);
   }
 
@@ -203,8 +218,16 @@ function SetPasswordDialog({ account, onClose }: { account: Account; onClose(cha
       onCancel={() => onClose(false)}
       onConfirm={() => void save()}
     >
-      <TextField id="set-password" label={t('console.staff.newPassword')} hint={t('console.setup.hints.password')} problem={short && t('console.setup.problems.short')}>
+      <TextField id="set-password" label={t('console.staff.newPassword')} hint={t('console.setup.hints.password')} problem={problem === 'short' && t('console.setup.problems.short')}>
         {(props) => <input {...props} type="password" autoComplete="new-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />}
+      </TextField>
+      <TextField
+        id="set-password-yours"
+        label={t('console.common.yourPassword')}
+        hint={t('console.common.passwordAgainHint')}
+        problem={problem === 'your-password' && t('console.setup.problems.required')}
+      >
+        {(props) => <input {...props} type="password" autoComplete="current-password" value={yourPassword} onChange={(e) => setYourPassword(e.target.value)} />}
       </TextField>
     </ConsoleDialog>
   );

@@ -139,18 +139,20 @@ function EnrolPanel({ enrolled, onStatus }: { enrolled: boolean; onStatus(status
   const [url, setUrl] = useState('');
   const [code, setCode] = useState('');
   const [allowPlainHttp, setAllowPlainHttp] = useState(false);
+  const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
   async function enrol(event: FormEvent) {
     event.preventDefault();
-    if (!url.trim() || !code.trim() || busy) return;
+    if (!url.trim() || !code.trim() || !password || busy) return;
     setBusy(true);
     setError(null);
     setDone(null);
-    const status = settleStaff(await api.call('sync.enrol', { collectorUrl: url.trim(), code: code.trim(), allowPlainHttp }), setError);
+    const status = settleStaff(await api.call('sync.enrol', { collectorUrl: url.trim(), code: code.trim(), allowPlainHttp, password }), setError);
     setBusy(false);
+    setPassword('');
     if (!status) return;
     // The code is used up; the address stays in the status above.
     setCode('');
@@ -179,9 +181,12 @@ function EnrolPanel({ enrolled, onStatus }: { enrolled: boolean; onStatus(status
             {t('console.sync.allowHttpHint')}
           </p>
         </div>
+        <TextField id="sync-password" label={t('console.common.yourPassword')} hint={t('console.common.passwordAgainHint')}>
+          {(props) => <input {...props} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
+        </TextField>
         <InlineError error={error} />
         <div className="actions">
-          <button type="submit" className="button primary" disabled={busy || !url.trim() || code.trim().length < 6} aria-busy={busy}>
+          <button type="submit" className="button primary" disabled={busy || !url.trim() || code.trim().length < 6 || !password} aria-busy={busy}>
             {t('console.sync.enrol')}
           </button>
         </div>

@@ -4,6 +4,7 @@ import { PublicKeySchema, type ApiError, type MethodOutput } from '../../../core
 import { api } from '../api/client';
 import { settleStaff } from './console-store';
 import { ConsoleDialog } from './ConsoleDialog';
+import { TextField } from './fields';
 import { InlineError } from './InlineError';
 
 type Key = MethodOutput<'keys.list'>[number];
@@ -20,6 +21,7 @@ export function TrustedKeys() {
   const { t } = useTranslation();
   const [keys, setKeys] = useState<Key[] | null>(null);
   const [pasted, setPasted] = useState('');
+  const [password, setPassword] = useState('');
   const [unreadable, setUnreadable] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [removing, setRemoving] = useState<Key | null>(null);
@@ -39,7 +41,9 @@ export function TrustedKeys() {
     const key = readKeyFile(pasted);
     setUnreadable(!key);
     if (!key) return document.getElementById('key-file')?.focus();
-    const done = settleStaff(await api.call('keys.trust', key), setError);
+    // Packs signed with this key will install without a warning: the administrator confirms it is them.
+    const done = settleStaff(await api.call('keys.trust', { ...key, password }), setError);
+    setPassword('');
     if (!done) return;
     setPasted('');
     setNotice(t('console.keys.added', { publisher: key.publisher }));
@@ -113,9 +117,12 @@ export function TrustedKeys() {
             </p>
           )}
         </div>
+        <TextField id="key-password" label={t('console.common.yourPassword')} hint={t('console.common.passwordAgainHint')}>
+          {(props) => <input {...props} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
+        </TextField>
         <InlineError error={error} />
         <div className="actions">
-          <button type="submit" className="button primary">
+          <button type="submit" className="button primary" disabled={!password}>
             {t('console.keys.trust')}
           </button>
         </div>

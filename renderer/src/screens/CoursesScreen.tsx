@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { LocalizedText } from '../components/LocalizedText';
 import { ProgressBar } from '../components/ProgressBar';
 import { useFocusOnMount } from '../components/useFocusOnMount';
+import { WrongTriesNotice } from '../components/WrongTriesNotice';
 import { pickText } from '../i18n/i18n';
 import { useApp } from '../state/app-store';
 
@@ -34,6 +35,7 @@ export function CoursesScreen() {
       <h1 id="courses-title" ref={heading} tabIndex={-1}>
         {t('courses.title')}
       </h1>
+      <WrongTriesNotice />
       {resume && (
         <section className="continue-card" aria-labelledby="continue-title">
           <h2 id="continue-title">{t('courses.continueTitle')}</h2>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { foldName, type Learner } from '../../../core/contract';
 import { api } from '../api/client';
 import { AvatarPicture } from '../components/AvatarPicture';
-import { LockBadge } from '../components/LockBadge';
+import { LibrarianBadge, LockBadge } from '../components/LockBadge';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useApp } from '../state/app-store';
 
@@ -78,7 +78,7 @@ export function PickerScreen() {
       if (busy.current) return;
       const { learner } = entry;
       // Locked or protected: the unlock screen asks (or shows the lock) without a wasted try.
-      if (learner.secret !== 'none' || entry.lockedUntil > Date.now()) return go({ name: 'unlock', learner, lockedUntil: entry.lockedUntil });
+      if (learner.secret !== 'none' || learner.needsLibrarian || entry.lockedUntil > Date.now()) return go({ name: 'unlock', learner, lockedUntil: entry.lockedUntil });
       busy.current = true;
       const problem = await chooseLearner(learner.id);
       busy.current = false;
@@ -184,7 +184,7 @@ const LearnerCard = memo(function LearnerCard({ entry, onOpen }: { entry: Entry;
       <button type="button" className="learner-card" onClick={() => void onOpen(entry)}>
         <AvatarPicture avatar={learner.avatar} size={72} />
         <span className="learner-name">{learner.displayName}</span>
-        {entry.lockedUntil > 0 && <LockBadge key={entry.lockedUntil} until={entry.lockedUntil} />}
+        {learner.needsLibrarian ? <LibrarianBadge /> : entry.lockedUntil > 0 && <LockBadge key={entry.lockedUntil} until={entry.lockedUntil} />}
       </button>
     </li>
   );

@@ -13,6 +13,10 @@ import { useApp } from '../state/app-store';
 type Kind = 'pin' | 'pictures';
 type Message = { kind: 'incomplete' } | { kind: 'error'; error: ApiError } | null;
 
+/** Answers that lock the entry for a while: the profile's lock, or this computer's after too many wrong tries. */
+const TIMED_LOCKS = new Set(['learner.locked', 'auth.too_many_tries']);
+const ASK_LIBRARIAN: ApiError = { code: 'learner.locked_ask_librarian', params: {} };
+
 /** A protected profile asks for its PIN or pictures, the same way they were chosen. */
 export function UnlockScreen({ learner, lockedUntil: initialLock = 0 }: { learner: Learner; lockedUntil?: number }) {
   const { t } = useTranslation();
@@ -20,11 +24,14 @@ export function UnlockScreen({ learner, lockedUntil: initialLock = 0 }: { learne
   const [kind, setKind] = useState<Kind>(learner.secret === 'pictures' ? 'pictures' : 'pin');
   const [pin, setPin] = useState('');
   const [pictures, setPictures] = useState<PictureName[]>([]);
-  const [message, setMessage] = useState<Message>(null);
+  /** A profile that waits for a librarian says so at once: there is nothing to type. */
+  const [message, setMessage] = useState<Message>(() => (learner.needsLibrarian ? { kind: 'error', error: ASK_LIBRARIAN } : null));
   /** When the lock ends (a Date.now() time); 0 when the profile is not locked. */
   const [lockedUntil, setLockedUntil] = useState(() => (initialLock > Date.now() ? initialLock : 0));
+  /** Locked until a librarian unlocks it (by removing the secret in the console). */
+  const [askLibrarian, setAskLibrarian] = useState(learner.needsLibrarian);
   const [busy, setBusy] = useState(false);
-  const locked = lockedUntil !== 0;
+  const locked = lockedUntil !== 0 || askLibrarian;
   const heading = useFocusOnMount<HTMLHeadingElement>();
 
   const focusEntry = () =>
@@ -47,25 +54,32 @@ export function UnlockScreen({ learner, lockedUntil: initialLock = 0 }: { learne
     setPin('');
     setPictures([]);
     setMessage({ kind: 'error', error: problem });
-    if (problem.code === 'learner.locked') setLockedUntil(Date.now() + Number(problem.params.seconds ?? 60) * 1000);
+    if (TIMED_LOCKS.has(problem.code)) setLockedUntil(Date.now() + Number(problem.params.seconds ?? 60) * 1000);
+    if (problem.code === 'learner.locked_ask_librarian') setAskLibrarian(true);
     if (problem.code === 'learner.secret_required') setKind(problem.params.kind === 'pictures' ? 'pictures' : 'pin');
     focusEntry();
   }
 
   // The lock message says how long; once the lock is over it would only confuse.
-  const shownMessage = message?.kind === 'error' && message.error.code === 'learner.locked' && !locked ? null : message;
+  const shownMessage = message?.kind === 'error' && TIMED_LOCKS.has(message.error.code) && lockedUntil === 0 ? null : message;
   const messageText =
     shownMessage?.kind === 'incomplete'
       ? kind === 'pin'
         ? t('profiles.secret.pinIncomplete')
         : t('profiles.secret.picturesIncomplete')
       : shownMessage?.kind === 'error'
-        ? shownMessage.error.code === 'learner.secret_wrong'
-          ? t('errors.learner.secret_wrong', shownMessage.error.params as Record<string, number>)
-          : shownMessage.error.code === 'learner.locked'
-            ? t('errors.learner.locked', shownMessage.error.params as Record<string, number>)
-            : t('errors.learner.secret_required')
+        ? lockMessage(shownMessage.error) ?? t('errors.learner.secret_required')
         : null;
+
+  /** "Wrong, and now locked for 5 minutes" when this very try locked it; the lock alone otherwise. */
+  function lockMessage(error: ApiError): string | null {
+    const params = error.params as Record<string, number>;
+    const text =
+      error.code === 'learner.secret_wrong' || error.code === 'learner.locked_ask_librarian' || TIMED_LOCKS.has(error.code)
+        ? t(`errors.${error.code}`, params)
+        : null;
+    return text && error.params.justLocked === true ? `${t('profiles.unlock.wrong')} ${text}` : text;
+  }
 
   return (
     <section className="screen unlock-screen" aria-labelledby="unlock-title">
@@ -83,7 +97,7 @@ export function UnlockScreen({ learner, lockedUntil: initialLock = 0 }: { learne
             </p>
           )}
         </div>
-        {locked && <LockWait key={lockedUntil} until={lockedUntil} onEnd={() => setLockedUntil(0)} />}
+        {lockedUntil !== 0 && <LockWait key={lockedUntil} until={lockedUntil} onEnd={() => setLockedUntil(0)} />}
         {kind === 'pin' ? (
           <PinPad
             id="unlock-pin"
@@ -119,13 +133,13 @@ export function UnlockScreen({ learner, lockedUntil: initialLock = 0 }: { learne
             {t('profiles.unlock.submit')}
           </button>
         </div>
-        <p className="hint">{t('profiles.unlock.forgot')}</p>
+        <p className="hint">{t(askLibrarian ? 'profiles.unlock.askLibrarian' : 'profiles.unlock.forgot')}</p>
       </form>
     </section>
   );
 }
 
-/** "Locked: try again in 42 seconds", counting down; says when the lock is over. */
+/** "Locked: try again in 42 seconds" (or "in 14 minutes"), counting down; says when the lock is over. */
 function LockWait({ until, onEnd }: { until: number; onEnd(): void }) {
   const { t } = useTranslation();
   const seconds = useCountdown(until);
@@ -136,7 +150,7 @@ function LockWait({ until, onEnd }: { until: number; onEnd(): void }) {
     <p className="lock-wait">
       <LockIcon size={28} />
       {/* Counts down visibly; not a live region, which would speak every second. */}
-      {t('profiles.unlock.lockedWait', { count: seconds })}
+      {seconds > 60 ? t('profiles.unlock.lockedWaitMinutes', { count: Math.ceil(seconds / 60) }) : t('profiles.unlock.lockedWait', { count: seconds })}
     </p>
   );
 }

@@ -63,7 +63,7 @@ export type Screen =
   | { name: 'console' };
 
 /** Errors the unlock screen shows next to the number pad instead of in the banner. */
-const SECRET_ERRORS = new Set(['learner.secret_required', 'learner.secret_wrong', 'learner.locked']);
+const SECRET_ERRORS = new Set(['learner.secret_required', 'learner.secret_wrong', 'learner.locked', 'learner.locked_ask_librarian', 'auth.too_many_tries']);
 
 interface AppState {
   screen: Screen;
@@ -76,6 +76,8 @@ interface AppState {
   /** The Kyrgyz keyboard of the site's PCs, which the keyboard practice shows. */
   keyboardLayout: KeyboardLayout;
   learner: Learner | null;
+  /** Wrong PIN or picture tries on the learner's profile since their last visit: told once, until dismissed. */
+  wrongTries: number;
   /** The last failed call, shown translated until dismissed or replaced. */
   error: ApiError | null;
   /** Text size and contrast: the kiosk's, kept in localStorage, never a learner's. */
@@ -94,6 +96,7 @@ interface AppState {
   reloadKiosk(): Promise<void>;
   setComfort(comfort: Partial<Comfort>): void;
   dismissError(): void;
+  dismissWrongTries(): void;
   /** Unwraps a call's result; on failure shows the error (or the right screen) and returns null. */
   settle<T>(result: Result<T>): T | null;
 }
@@ -102,11 +105,11 @@ interface AppState {
 const FATAL = new Set(['db.damaged', 'db.too_new']);
 
 /** Everything a learner leaves in the store; reset in one place so logout cannot miss a field. */
-const NO_LEARNER = { learner: null, screen: { name: 'picker' }, error: null } as const satisfies Partial<AppState>;
+const NO_LEARNER = { learner: null, wrongTries: 0, screen: { name: 'picker' }, error: null } as const satisfies Partial<AppState>;
 
 export const useApp = create<AppState>()((set, get) => {
   /** After any way in (create, choose, guest): the questions once, then the courses. */
-  async function enter(grant: { learner: Learner; token: string }) {
+  async function enter(grant: { learner: Learner; token: string; wrongTriesSinceLastVisit: number }) {
     api.setToken(grant.token);
     // Guests are deleted at logout, so their answers would count nobody: they are not asked.
     const me = grant.learner.guest ? null : await api.call('learner.me', {});
@@ -114,6 +117,7 @@ export const useApp = create<AppState>()((set, get) => {
     // One update: the learner, their language and their first screen appear together.
     set({
       learner: grant.learner,
+      wrongTries: grant.wrongTriesSinceLastVisit,
       language: grant.learner.language,
       error: null,
       screen: me?.ok && !me.value.profileAsked ? { name: 'profile-questions' } : { name: 'courses' },
@@ -128,6 +132,7 @@ export const useApp = create<AppState>()((set, get) => {
     idleTimeoutSeconds: 300,
     keyboardLayout: 'windows',
     learner: null,
+    wrongTries: 0,
     error: null,
     comfort: loadComfort(),
 
@@ -215,6 +220,10 @@ export const useApp = create<AppState>()((set, get) => {
 
     dismissError() {
       set({ error: null });
+    },
+
+    dismissWrongTries() {
+      set({ wrongTries: 0 });
     },
 
     settle(result) {

@@ -31,10 +31,12 @@ export class SyncPage {
     return this.status.locator('dl > div').filter({ has: this.page.getByRole('term').getByText(this.ui.t(`console.sync.${term}`), { exact: true }) }).getByRole('definition');
   }
 
-  async enrol(url: string, code: string, allowPlainHttp: boolean): Promise<void> {
+  /** `password`: the administrator's own, typed again (enrolment decides where figures go). */
+  async enrol(url: string, code: string, allowPlainHttp: boolean, password: string): Promise<void> {
     await this.enrolment.getByLabel(this.ui.t('console.sync.url'), { exact: true }).fill(url);
     await this.enrolment.getByLabel(this.ui.t('console.sync.code'), { exact: true }).fill(code);
     await this.enrolment.getByRole('checkbox', { name: this.ui.t('console.sync.allowHttp'), exact: true }).setChecked(allowPlainHttp);
+    await this.enrolment.getByLabel(this.ui.t('console.common.yourPassword'), { exact: true }).fill(password);
     await this.enrolment.getByRole('button', { name: this.ui.t('console.sync.enrol'), exact: true }).click();
   }
 

@@ -6,7 +6,7 @@ import { buildHttpHost } from '../../../http-host/http';
 import { RENDERER_DIR } from '../../support/paths';
 import { generatePublisherKey } from '../../../core/packs/signing';
 import { PACK_ID, makePack, noise, testKey } from '../../support/packs';
-import { call, importThroughApi, shippedKeysDir, staffToken, startTestCore } from '../../support/test-core';
+import { call, importThroughApi, shippedKeysDir, STAFF_PASSWORD, staffToken, startTestCore } from '../../support/test-core';
 import { tempDir } from '../../support/temp-dir';
 
 const packFiles = (dataDir: string) => fs.readdirSync(path.join(dataDir, 'packs')).sort();
@@ -113,8 +113,8 @@ describe('importing a pack', () => {
     const file = await makePack();
     expect((await importThroughApi(core, facilitator, file)).error).toMatchObject({ code: 'pack.publisher_unknown' });
     expect(await core.dispatch('keys.trust', testKey.publicKey, facilitator)).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
-    expect(await core.dispatch('keys.trust', { ...testKey.publicKey, keyId: '0000000000000000' }, admin)).toMatchObject({ ok: false, error: { code: 'key.invalid' } });
-    await call(core, 'keys.trust', testKey.publicKey, admin);
+    expect(await core.dispatch('keys.trust', { ...testKey.publicKey, keyId: '0000000000000000', password: STAFF_PASSWORD }, admin)).toMatchObject({ ok: false, error: { code: 'key.invalid' } });
+    await call(core, 'keys.trust', { ...testKey.publicKey, password: STAFF_PASSWORD }, admin);
     expect((await importThroughApi(core, facilitator, file)).state).toBe('done');
   });
 

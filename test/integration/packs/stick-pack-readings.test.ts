@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatePublisherKey } from '../../../core/packs/signing';
 import { makePack } from '../../support/packs';
-import { call, importThroughApi, staffToken, startTestCore } from '../../support/test-core';
+import { call, importThroughApi, STAFF_PASSWORD, staffToken, startTestCore } from '../../support/test-core';
 import { tempDir } from '../../support/temp-dir';
 
 /**
@@ -32,7 +32,7 @@ describe('listing packs on a stick again and again', () => {
     expect(await list()).toMatchObject({ status: 'untrusted' });
     expect(await list()).toMatchObject({ status: 'untrusted' });
 
-    await call(core, 'keys.trust', other.publicKey, admin);
+    await call(core, 'keys.trust', { ...other.publicKey, password: STAFF_PASSWORD }, admin);
     expect(await list()).toMatchObject({ status: 'new' });
 
     // Same name, different bytes: the remembered reading no longer applies.
