@@ -11,7 +11,7 @@ import { mainWindowOptions } from '../../electron/window-options';
 import { call, staffToken, startTestCore } from '../support/test-core';
 import { tempDir } from '../support/temp-dir';
 import { fakeContents, fakeIpcMain, ipcEventFrom } from './fakes';
-import { ipcHost } from '../support/ipc-host';
+import { ipcHost } from '../security/transports';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -12,7 +12,7 @@ import { isDevelopment, mainWindowOptions } from '../../electron/window-options'
 import { callHttp } from '../support/api';
 import { REPO_ROOT, RENDERER_DIR } from '../support/paths';
 import { call, startTestCore } from '../support/test-core';
-import { ipcHost } from '../support/ipc-host';
+import { ipcHost } from './transports';
 import { cancellable, fakeApp, fakeContents, fakeIpcMain, ipcEventFrom } from '../electron/fakes';
 
 // Issue 11, item 9: the desktop app's window as a library's PC runs it. Each policy is the plain
