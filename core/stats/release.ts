@@ -117,11 +117,6 @@ export class Release {
     return this.weeksNow.get({ now: this.now().toISOString() })!;
   }
 
-  /** Whether this week's round is still to run. */
-  due(): boolean {
-    return this.roundOf.get(this.weeks().current) === undefined;
-  }
-
   /** What this week's round would release, were it to run now (nothing once it has run). Reads only. */
   plan(k: number): Span[] {
     const weeks = this.weeks();
@@ -146,16 +141,17 @@ export class Release {
   }
 
   /**
-   * How many streams (a course's measure, or learners active) have counts waiting on the kiosk
-   * once this week's round has run (or would run now): this week's, and those carried under k.
+   * What this week's round would release were it to run now (nothing once it has run), and how
+   * many streams (a course's measure, or learners active) keep counts waiting on the kiosk after
+   * it: this week's, and those carried under k. Reads only; one decision for both.
    */
-  waiting(k: number): number {
+  look(k: number): { planned: Span[]; waiting: number } {
     const weeks = this.weeks();
     const streams = this.waitingStreams.all();
-    if (this.roundOf.get(weeks.current)) return new Set(streams.map((s) => `${s.course}|${s.metric}`)).size;
-    const { left } = this.decide(k, weeks);
+    if (this.roundOf.get(weeks.current)) return { planned: [], waiting: new Set(streams.map((s) => `${s.course}|${s.metric}`)).size };
+    const { spans, left } = this.decide(k, weeks);
     for (const s of streams) if (s.week === weeks.current) left.add(`${s.course}|${s.metric}`);
-    return left.size;
+    return { planned: spans, waiting: left.size };
   }
 
   /**

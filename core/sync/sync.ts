@@ -62,15 +62,15 @@ export class Sync implements SyncTarget {
   private readStatus(): SyncStatus {
     const { settings, now } = this.deps;
     const enrolment = this.state.enrolment();
-    const k = settings.privacyThreshold();
-    const planned = settings.siteCode() ? this.release.plan(k) : [];
+    const { planned, waiting } = this.release.look(settings.privacyThreshold());
     const wait = enrolment ? this.deps.loop.msUntilNextAttempt() : null;
     return {
       enrolled: enrolment !== null,
       collectorUrl: this.state.collectorUrl(),
       allowPlainHttp: this.state.allowPlainHttp(),
-      pendingBatches: this.outbox.pendingBatches() + this.outbox.batchesToMake(planned),
-      heldCells: this.release.waiting(k),
+      // No batch can be made before set-up (a batch carries the site code).
+      pendingBatches: this.outbox.pendingBatches() + (settings.siteCode() ? this.outbox.batchesToMake(planned) : 0),
+      heldCells: waiting,
       lastSuccessAt: this.state.lastSuccessAt(),
       lastAttemptAt: this.state.lastAttemptAt(),
       lastError: this.state.lastError(),
