@@ -1,5 +1,6 @@
 // Lint, and the architecture's directions of dependency as rules (see docs/architecture.md):
-// renderer → core/contract only; electron, server, cli → core; core → nothing of ours above it.
+// renderer → core/contract only; electron, server → core; cli → authoring, core; authoring → core;
+// core → nothing of ours above it.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -45,6 +46,10 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: restrict(group(['**/renderer/**', '**/electron/**', 'electron'], 'the browser host uses core, never the other host or the UI')),
+  },
+  {
+    files: ['authoring/**/*.ts'],
+    rules: restrict(group(['**/renderer/**', '**/server/**', '**/electron/**', '**/collector/**', '**/cli/**', 'electron'], 'the content tools use core, never a host, the UI or the CLI above them')),
   },
   {
     files: ['cli/**/*.ts'],

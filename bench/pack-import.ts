@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildPack } from '../core/packs/builder';
+import { buildPack, packInputFromFolder } from '../core/packs/builder';
+import { bundledManifest } from '../test/support/bundled-sources';
 import { generatePublisherKey } from '../core/packs/signing';
 
 /**
@@ -82,10 +83,10 @@ async function makeMixedPack(dir: string, megabytes: number, privateKeyPem: stri
     for (let j = 0; j < 3 && left > 0; j++) write(`audio/narration-${i}-${j}.mp3`, Math.min(left, 400 * 1024));
     for (let j = 0; j < 4 && left > 0; j++) write(`text/page-${i}-${j}.md`, Math.min(left, 20 * 1024), true);
   }
-  const manifest = JSON.parse(fs.readFileSync(path.resolve('content-packs/kg.ayil.first-steps/manifest.json'), 'utf8'));
+  const manifest = bundledManifest('kg.ayil.first-steps');
   // Only the text-only course: the bench's files are its own, not the bundled pack's assets.
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, id: 'kg.ayil.bench', courses: manifest.courses.slice(0, 1) }));
   const out = path.join(dir, 'bench.ayilpack');
-  await buildPack(dir, out, privateKeyPem);
+  await buildPack(packInputFromFolder(dir), out, privateKeyPem);
   return out;
 }

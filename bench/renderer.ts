@@ -6,7 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startCore } from '../core';
-import { buildPack } from '../core/packs/builder';
+import { buildPack, packInputFromFolder } from '../core/packs/builder';
 import { generatePublisherKey } from '../core/packs/signing';
 import { buildHttpHost } from '../server/http';
 import { setUpKiosk } from '../test/support/set-up';
@@ -143,5 +143,5 @@ async function buildBigPack(sourceDir: string, outFile: string, privateKeyPem: s
     courses: [{ id: 'big-course', title: t('A big course'), description: t('Many lessons'), lessons }],
   };
   fs.writeFileSync(path.join(sourceDir, 'manifest.json'), JSON.stringify(manifest));
-  await buildPack(sourceDir, outFile, privateKeyPem);
+  await buildPack(packInputFromFolder(sourceDir), outFile, privateKeyPem);
 }

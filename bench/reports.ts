@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore } from '../core';
 import { openDatabase, type Db } from '../core/db/open';
-import { buildPack } from '../core/packs/builder';
+import { buildPack, packInputFromFolder } from '../core/packs/builder';
 import { generatePublisherKey } from '../core/packs/signing';
 import { rebuildStats } from '../core/stats/rebuild';
 import { WAITING_CELLS_SQL } from '../core/stats/release';
@@ -137,7 +137,7 @@ async function benchPack(root: string): Promise<string> {
   fs.writeFileSync(path.join(source, 'manifest.json'), JSON.stringify(manifest()));
   fs.writeFileSync(path.join(source, 'files', 'readme.txt'), 'bench');
   fs.writeFileSync(path.join(bundled, 'trusted-keys.json'), JSON.stringify([key.publicKey]));
-  await buildPack(source, path.join(bundled, `${PACK_ID}-1.0.0.ayilpack`), key.privateKeyPem);
+  await buildPack(packInputFromFolder(source), path.join(bundled, `${PACK_ID}-1.0.0.ayilpack`), key.privateKeyPem);
   return bundled;
 }
 

@@ -1,10 +1,14 @@
-// The pack CLI: a thin layer over core/packs for publishers (keygen, build, sign, verify, inspect).
-// Its output is English and not translated: it is a publisher's tool, not the learner interface.
+// The pack CLI: a thin layer over core/packs and authoring/ for publishers, content writers and
+// translators. Its output is English and not translated: it is a publisher's tool, not the learner interface.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { LanguageSchema } from '../core/contract';
 import { AppError } from '../core/errors';
 import { buildPack, type BuildResult } from '../core/packs/builder';
+import { formatProblem, SourceError } from '../authoring/problems';
+import { loadPackSourceForBuild } from '../authoring/source/load-source';
+import { lintCommand, narrateCommand, statsCommand, translateExport, translateImport } from './authoring-commands';
 import { publicKeyEntryOf, readPrivateKey, readPublicKeys, writeKeyFiles } from '../core/packs/key-files';
 import type { Manifest } from '../core/packs/manifest';
 import { FILES_PREFIX, openPack, type OpenedPack } from '../core/packs/pack-file';
@@ -44,13 +48,84 @@ Makes an Ed25519 signing key and writes two files into DIR (default: the current
     run: keygen,
   },
   build: {
-    summary: 'build a pack from a source folder, signed with --key',
+    summary: 'build a pack from its source folder, signed with --key',
     help: `Usage: ${RUN} build <source-dir> [--key KEYFILE] [--out FILE-or-DIR]
 
-Builds a pack from <source-dir>/manifest.json and <source-dir>/files/**. Sizes and SHA-256 hashes
-of the files are added to the manifest. With --key the pack is signed.
+Builds a pack from its source folder (pack.yaml, a folder per course, a folder per lesson with its
+lesson.yaml and files; see docs/authoring.md). The manifest is generated: the sizes and SHA-256
+hashes of the files the lessons use, and their narration, are added to it. With --key the pack is
+signed. Any problem stops the build and is named with its file and line.
 --out names the pack file, or a folder to put <id>-<version>.ayilpack in (default: the current folder).`,
     run: build,
+  },
+  lint: {
+    summary: 'check pack sources: translations, ids, files, alt text, sentences, glossary, forms, narration',
+    help: `Usage: ${RUN} lint [<source-dir> ...] [--previous PACK ...] [--strict] [--json] [--glossary FILE]
+
+Checks pack sources (default: every pack folder in content-packs/) and prints each problem as
+file:line: severity [rule] what is wrong. What to do.
+  --previous PACK   the last published pack file: none of its course, lesson or step ids may go
+  --strict          warnings (narration missing or out of date, unused files) count as errors
+  --json            machine-readable output: { errors, warnings, problems: [{ rule, severity, file, line, message, fix }] }
+  --glossary FILE   the glossary (default: content-packs/glossary.yaml)
+Exit code 0 when there is no error, 1 when there is one, 2 when the command line is wrong.`,
+    run: (args, out) => {
+      const { values, positionals } = parseSome(args, { previous: { type: 'string', multiple: true }, strict: { type: 'boolean' }, json: { type: 'boolean' }, glossary: { type: 'string' } });
+      return lintCommand(positionals, values, out);
+    },
+  },
+  stats: {
+    summary: 'count courses, lessons, steps, interactive steps, narration and size of packs',
+    help: `Usage: ${RUN} stats [<source-dir or pack> ...] [--json]
+
+Per pack and in total: courses, lessons, steps, the share of interactive steps, the share of steps
+that can be heard in each language, and the pack file's size. Sources (default: every pack folder
+in content-packs/) are built unsigned into a temporary folder to measure them.`,
+    run: (args, out) => {
+      const { values, positionals } = parseSome(args, { json: { type: 'boolean' } });
+      return statsCommand(positionals, values, out);
+    },
+  },
+  narrate: {
+    summary: 'make the spoken narration of every text with espeak-ng (content writers only)',
+    help: `Usage: ${RUN} narrate [<source-dir> ...] [--lang LANG ...] [--force] [--accept-recordings]
+
+Speaks every step's text, each question with its answers and each explanation, in each language of
+the pack, with espeak-ng, and keeps it as Ogg Opus in the lesson's narration/ folder. Only texts
+that changed since are spoken again (--force: all). A person's recording (marked "recording" in
+narration/narration.json) is never replaced; --accept-recordings marks recordings as matching the
+texts as they are now. Needs espeak-ng and ffmpeg (Debian/Ubuntu: apt-get install espeak-ng ffmpeg).
+The files are committed: the app's build and its tests never synthesise speech.`,
+    run: (args, out) => {
+      const { values, positionals } = parseSome(args, { lang: { type: 'string', multiple: true }, force: { type: 'boolean' }, 'accept-recordings': { type: 'boolean' } });
+      return narrateCommand(positionals, { lang: values.lang, force: values.force, acceptRecordings: values['accept-recordings'] }, out);
+    },
+  },
+  translate: {
+    summary: 'export texts of one language to a PO file for translators, and import it back',
+    help: `Usage: ${RUN} translate export --to LANG [--from LANG] --out FILE.po [<path> ...]
+       ${RUN} translate import FILE.po [--to LANG] [--from LANG]
+
+export writes every text of the interface catalogues and the pack sources (default: renderer and
+collector catalogues and content-packs/) into a gettext PO file that Poedit, Weblate or OmegaT open:
+the text in --from (default en) to translate, the current --to text (empty when missing), the other
+language as a note, and the glossary's word for each term it uses.
+import puts the translations back into the catalogues and lesson files and changes nothing else;
+texts whose original changed since the export are not applied and are listed.`,
+    run: async (args, out) => {
+      const [action, ...rest] = args;
+      if (action === 'export') {
+        const { values, positionals } = parseSome(rest, { to: { type: 'string' }, from: { type: 'string' }, out: { type: 'string' }, root: { type: 'string' } });
+        if (!values.to || !values.out) throw new UsageError('export needs --to LANG and --out FILE.po.');
+        return translateExport(positionals, { to: LanguageSchema.parse(values.to), from: LanguageSchema.parse(values.from ?? 'en'), out: values.out, root: values.root }, out);
+      }
+      if (action === 'import') {
+        const { values, positionals } = parseSome(rest, { to: { type: 'string' }, from: { type: 'string' }, root: { type: 'string' } });
+        if (positionals.length !== 1) throw new UsageError('import needs one FILE.po.');
+        return translateImport(positionals[0]!, { to: values.to ? LanguageSchema.parse(values.to) : undefined, from: values.from ? LanguageSchema.parse(values.from) : undefined, root: values.root }, out);
+      }
+      throw new UsageError('Say "export" or "import".');
+    },
   },
   sign: {
     summary: 'sign (or re-sign) a pack',
@@ -85,7 +160,7 @@ const GENERAL_HELP = `Usage: ${RUN} <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(10)}${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(11)}${command.summary}`)
   .join('\n')}
 
 Run "${RUN} <command> --help" for a command's options. The format is described in docs/pack-format.md.`;
@@ -124,6 +199,11 @@ export async function runPackCli(argv: string[], out: CliOutput): Promise<number
       out.error(`Error: ${describeAppError(error)}`);
       return EXIT_FAILED;
     }
+    if (error instanceof SourceError) {
+      for (const problem of error.problems) out.error(formatProblem(problem));
+      out.error(`${error.problems.length} problem(s): nothing was built`);
+      return EXIT_FAILED;
+    }
     if (isFileSystemError(error)) {
       out.error(`Error: ${error.message}`);
       return EXIT_FAILED;
@@ -151,12 +231,10 @@ async function keygen(args: string[], out: CliOutput): Promise<number> {
 
 async function build(args: string[], out: CliOutput): Promise<number> {
   const { values, positionals } = parse(args, { key: { type: 'string' }, out: { type: 'string' } }, ['<source-dir>']);
-  const sourceDir = path.resolve(positionals[0]!);
+  const input = loadPackSourceForBuild(path.resolve(positionals[0]!)).input;
   const privateKeyPem = values.key === undefined ? undefined : readPrivateKey(values.key);
   const target = path.resolve(values.out ?? '.');
-  const result: BuildResult = isFolderTarget(values.out, target)
-    ? await buildPackInto(sourceDir, target, privateKeyPem)
-    : await buildPack(sourceDir, target, privateKeyPem);
+  const result: BuildResult = isFolderTarget(values.out, target) ? await buildPackInto(input, target, privateKeyPem) : await buildPack(input, target, privateKeyPem);
   const contentBytes = result.manifest.files.reduce((sum, f) => sum + f.size, 0);
   out.log(`Built        ${result.file}`);
   out.log(`id           ${result.manifest.id}`);
@@ -278,6 +356,11 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   if (missing !== undefined) throw new UsageError(`Missing ${missing}.`);
   if (parsed.positionals.length > expected.length) throw new UsageError(`Unexpected argument "${parsed.positionals[expected.length]}".`);
   return parsed;
+}
+
+/** parseArgs with strict options and any number of positionals. */
+function parseSome<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  return parseArgs({ args, options, allowPositionals: true, strict: true });
 }
 
 /** `--out` names a folder when it is one already, or ends with a separator. */

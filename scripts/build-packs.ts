@@ -5,6 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publicKeyEntryOf, readPrivateKey, readPublicKeys, writeKeyFiles } from '../core/packs/key-files';
 import { buildPackInto } from '../core/packs/publish';
+import { formatProblem, SourceError } from '../authoring/problems';
+import { loadPackSourceForBuild } from '../authoring/source/load-source';
 import { generatePublisherKey, type PublicKeyEntry } from '../core/packs/signing';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,11 +39,20 @@ fs.mkdirSync(OUT_DIR, { recursive: true });
 
 const sources = fs
   .readdirSync(SOURCES_DIR, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(SOURCES_DIR, entry.name, 'manifest.json')))
+  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(SOURCES_DIR, entry.name, 'pack.yaml')))
   .map((entry) => entry.name)
   .sort();
 for (const name of sources) {
-  const result = await buildPackInto(path.join(SOURCES_DIR, name), OUT_DIR, key.privateKeyPem);
+  let input;
+  try {
+    input = loadPackSourceForBuild(path.join(SOURCES_DIR, name)).input;
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    for (const problem of error.problems) console.error(formatProblem(problem, ROOT));
+    console.error(`build-packs: ${name} has ${error.problems.length} problem(s); see docs/authoring.md`);
+    process.exit(1);
+  }
+  const result = await buildPackInto(input, OUT_DIR, key.privateKeyPem);
   console.log(`build-packs: ${name} → ${path.relative(ROOT, result.file)}`);
 }
 

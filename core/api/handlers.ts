@@ -85,6 +85,7 @@ export function createHandlers(services: Services): Handlers {
       languages: settings.languages(),
       siteName: settings.siteName(),
       idleTimeoutSeconds: settings.idleTimeoutSeconds(),
+      keyboardLayout: settings.keyboardLayout(),
     }),
     'kiosk.setLanguage': ({ language }) => {
       settings.setLanguage(language);

@@ -75,7 +75,10 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
     },
   );
   const staff = new Staff(db, now);
+  // Only courses the pack marks as certifying give a certificate (a practice tour does not); for the
+  // others every completion of their last lesson counts as the course's.
   const progress = new Progress(db, catalog, now, (learnerId, found, at) =>
+    !found.course.certifying ||
     certificates.issue({
       learnerId,
       learnerName: learners.get(learnerId).displayName,

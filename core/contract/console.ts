@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KeyboardLayoutSchema } from './keyboard-layouts';
 import { LanguageSchema } from './languages';
 import { ContentIdSchema, LocalizedTextSchema } from './primitives';
 import { AvatarSchema, GENDERS, LearnerIdSchema } from './schemas';
@@ -34,6 +35,8 @@ export const SiteSettingsSchema = z.object({
   idleTimeoutSeconds: z.number().int().min(60).max(3600),
   /** The smallest count a breakdown cell may show once it leaves the kiosk (privacy threshold). */
   k: z.number().int().min(2).max(100),
+  /** The Kyrgyz keyboard layout of the site's PCs, shown by the keyboard practice. */
+  keyboardLayout: KeyboardLayoutSchema.default('windows'),
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 

@@ -9,3 +9,4 @@ export * from './methods';
 export * from './bridge';
 export * from './fold-name';
 export * from './sync';
+export * from './keyboard-layouts';

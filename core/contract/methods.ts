@@ -39,6 +39,7 @@ import {
   TargetSchema,
 } from './console';
 import { SyncStatusSchema } from './sync';
+import { KeyboardLayoutSchema } from './keyboard-layouts';
 
 /**
  * Who may call a method. `learner` needs a learner's session; `facilitator` is met by a
@@ -77,6 +78,7 @@ export const methods = {
       languages: z.array(LanguageSchema).min(1),
       siteName: z.string(),
       idleTimeoutSeconds: z.number().int().positive(),
+      keyboardLayout: KeyboardLayoutSchema,
     }),
   }),
   'kiosk.setLanguage': method({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LanguageSchema } from './languages';
 import { ApiErrorSchema } from './result';
 import { ContentIdSchema, LocalizedTextSchema } from './primitives';
-import { StepViewSchema } from './steps';
+import { NarrationSchema, StepViewSchema } from './steps';
 
 export { ContentIdSchema, LocalizedTextSchema, type LocalizedText } from './primitives';
 
@@ -78,16 +78,30 @@ export const LessonViewSchema = LessonRefSchema.extend({
 });
 export type LessonView = z.infer<typeof LessonViewSchema>;
 
+/** What the pack says about one option, once the learner has answered. */
+export const OptionExplanationSchema = z.object({
+  optionId: ContentIdSchema,
+  picked: z.boolean(),
+  correct: z.boolean(),
+  text: LocalizedTextSchema.optional(),
+  narration: NarrationSchema.optional(),
+});
+export type OptionExplanation = z.infer<typeof OptionExplanationSchema>;
+
 export const StepOutcomeSchema = z.object({
   /** null for steps that are not judged (text, image, audio, video). */
   correct: z.boolean().nullable(),
   lessonCompleted: z.boolean(),
-  /** Set when this step completed the course's last lesson: the learner has a certificate now. */
+  /** Set when this step completed the course's last lesson. */
   courseCompleted: z.boolean(),
+  /** Set when that course gives a certificate (a practice tour does not): the learner has one now. */
+  certified: z.boolean(),
   nextStepId: ContentIdSchema.nullable(),
   /** For a practice e-service form: the fields that break a rule, and the practice reference. */
   fieldErrors: z.record(z.string(), z.string()).optional(),
   reference: z.string().optional(),
+  /** For choice steps: the picked options (and, when the answer is incomplete, the missed right ones). */
+  explanations: z.array(OptionExplanationSchema).optional(),
 });
 
 export const TrustLevelSchema = z.enum(['trusted', 'untrusted', 'unsigned']);

@@ -16,14 +16,21 @@ const id = ContentIdSchema;
 const Option = z.strictObject({ id, text: LT });
 const Feedback = z.strictObject({ correct: LT.optional(), wrong: LT.optional() }).optional();
 
-export const TextStepSchema = z.strictObject({ kind: z.literal('text'), id, body: LT });
+/** A recording of a text per language (a file in the pack), played by the "listen" control. */
+export const NarrationSchema = z.partialRecord(LanguageSchema, AssetPathSchema);
+export type Narration = z.infer<typeof NarrationSchema>;
 
-export const ImageStepSchema = z.strictObject({ kind: z.literal('image'), id, file: AssetPathSchema, alt: LT, caption: LT.optional() });
+/** What every step has: a stable id (progress is keyed by it) and, optionally, its narration. */
+const base = { id, narration: NarrationSchema.optional() };
+
+export const TextStepSchema = z.strictObject({ kind: z.literal('text'), ...base, body: LT });
+
+export const ImageStepSchema = z.strictObject({ kind: z.literal('image'), ...base, file: AssetPathSchema, alt: LT, caption: LT.optional() });
 
 /** Narration per language; `cues[i]` is when `transcript[lang][i]` is spoken, for highlighting. */
 export const AudioStepSchema = z.strictObject({
   kind: z.literal('audio'),
-  id,
+  ...base,
   title: LT,
   tracks: z.partialRecord(LanguageSchema, z.strictObject({ file: AssetPathSchema, cues: z.array(z.strictObject({ start: z.number().nonnegative(), end: z.number().nonnegative() })).optional() })),
   transcript: z.partialRecord(LanguageSchema, z.array(z.string())),
@@ -32,35 +39,39 @@ export const AudioStepSchema = z.strictObject({
 
 export const VideoStepSchema = z.strictObject({
   kind: z.literal('video'),
-  id,
+  ...base,
   file: AssetPathSchema,
   poster: AssetPathSchema.optional(),
   captions: z.partialRecord(LanguageSchema, AssetPathSchema).optional(),
   description: LT,
 });
 
-export const SingleChoiceViewSchema = z.strictObject({ kind: z.literal('single-choice'), id, question: LT, options: z.array(Option).min(2), feedback: Feedback });
-export const MultipleChoiceViewSchema = z.strictObject({ kind: z.literal('multiple-choice'), id, question: LT, options: z.array(Option).min(2), feedback: Feedback });
+export const SingleChoiceViewSchema = z.strictObject({ kind: z.literal('single-choice'), ...base, question: LT, options: z.array(Option).min(2), feedback: Feedback });
+export const MultipleChoiceViewSchema = z.strictObject({ kind: z.literal('multiple-choice'), ...base, question: LT, options: z.array(Option).min(2), feedback: Feedback });
 
 /** Items to put in order (in the pack: the correct order). */
-export const OrderingStepSchema = z.strictObject({ kind: z.literal('ordering'), id, prompt: LT, items: z.array(Option).min(2).max(12) });
+export const OrderingStepSchema = z.strictObject({ kind: z.literal('ordering'), ...base, prompt: LT, items: z.array(Option).min(2).max(12) });
 
 /** Left items to match with right items (in the pack: `right[i]` belongs to `left[i]`). */
 export const MatchingStepSchema = z
-  .strictObject({ kind: z.literal('matching'), id, prompt: LT, left: z.array(Option).min(2).max(12), right: z.array(Option).min(2).max(12) })
+  .strictObject({ kind: z.literal('matching'), ...base, prompt: LT, left: z.array(Option).min(2).max(12), right: z.array(Option).min(2).max(12) })
   .refine((s) => s.left.length === s.right.length, { message: 'left and right must have as many items', path: ['right'] });
 
 export const MOUSE_TASKS = ['click', 'double-click', 'right-click', 'drag', 'scroll'] as const;
 export const MouseStepSchema = z.strictObject({
   kind: z.literal('mouse'),
-  id,
+  ...base,
   task: z.enum(MOUSE_TASKS),
   instruction: LT,
   repetitions: z.number().int().min(1).max(10).default(3),
 });
 
-/** Type this word or sentence; the on-screen keyboard follows the language of the text shown. */
-export const KeyboardStepSchema = z.strictObject({ kind: z.literal('keyboard'), id, instruction: LT, target: LT });
+/**
+ * Type this word or sentence. The on-screen keyboard follows the language of the text shown, or
+ * `keyboard` when the text is typed in another (a website address is typed in Latin letters,
+ * whatever the lesson's language).
+ */
+export const KeyboardStepSchema = z.strictObject({ kind: z.literal('keyboard'), ...base, instruction: LT, target: LT, keyboard: LanguageSchema.optional() });
 
 export const FORM_FIELD_TYPES = ['text', 'number', 'date', 'select', 'checkbox'] as const;
 export const FormFieldSchema = z.strictObject({
@@ -76,19 +87,34 @@ export const FormFieldSchema = z.strictObject({
   options: z.array(Option).optional(),
   /** Said when the value breaks a rule; otherwise the app's own message for that rule. */
   errorMessage: LT.optional(),
+  /**
+   * The row of the practice card whose value this field must hold: personal data in a practice
+   * form is always the made-up person's, copied from the screen, never the learner's own.
+   */
+  copyFrom: id.optional(),
+  /** A value that passes the field's rules (for a field without `copyFrom`): the content tools check it. */
+  sample: z.union([z.string(), z.boolean()]).optional(),
 });
 export type FormField = z.infer<typeof FormFieldSchema>;
+
+/** The made-up person (or thing) whose details a practice form asks for, shown beside the form. */
+export const PracticeCardSchema = z.strictObject({
+  title: LT,
+  rows: z.array(z.strictObject({ id, label: LT, value: z.string().min(1).max(200) })).min(1).max(20),
+});
+export type PracticeCard = z.infer<typeof PracticeCardSchema>;
 
 /** A simulated e-service: pages of fields, then a review page and a success page (always marked practice). */
 export const FormStepSchema = z.strictObject({
   kind: z.literal('form'),
-  id,
+  ...base,
   service: LT,
+  card: PracticeCardSchema.optional(),
   pages: z.array(z.strictObject({ id, title: LT, fields: z.array(FormFieldSchema).min(1) })).min(1),
   success: z.strictObject({ title: LT, body: LT }),
 });
 
-export const ChecklistStepSchema = z.strictObject({ kind: z.literal('checklist'), id, title: LT, items: z.array(Option).min(1).max(30) });
+export const ChecklistStepSchema = z.strictObject({ kind: z.literal('checklist'), ...base, title: LT, items: z.array(Option).min(1).max(30) });
 
 export const StepViewSchema = z.discriminatedUnion('kind', [
   TextStepSchema,

@@ -1,4 +1,5 @@
-import { LANGUAGES, LanguageSchema, SiteSettingsSchema, type Language, type SiteSettings } from '../contract';
+import type { z } from 'zod';
+import { KeyboardLayoutSchema, LANGUAGES, LanguageSchema, SiteSettingsSchema, type KeyboardLayout, type Language, type SiteSettings } from '../contract';
 import { newSiteKey } from '../certificates/certificates';
 import type { Db } from '../db/open';
 
@@ -70,6 +71,12 @@ export class Settings {
     return positiveInt(this.get('site.k')) ?? DEFAULT_K;
   }
 
+  /** The Kyrgyz keyboard layout the site's PCs have (Windows' unless the site chose otherwise). */
+  keyboardLayout(): KeyboardLayout {
+    const parsed = KeyboardLayoutSchema.safeParse(this.get('site.keyboard_layout'));
+    return parsed.success ? parsed.data : 'windows';
+  }
+
   site(): SiteSettings {
     return {
       siteName: this.siteName(),
@@ -79,11 +86,12 @@ export class Settings {
       languages: this.languages(),
       idleTimeoutSeconds: this.idleTimeoutSeconds(),
       k: this.privacyThreshold(),
+      keyboardLayout: this.keyboardLayout(),
     };
   }
 
   /** Stores all site details at once (validated again here: core is the last line). */
-  updateSite(input: SiteSettings): void {
+  updateSite(input: z.input<typeof SiteSettingsSchema>): void {
     const site = SiteSettingsSchema.parse(input);
     this.db.transaction(() => {
       this.set('site.name', site.siteName);
@@ -93,6 +101,7 @@ export class Settings {
       this.set('site.languages', [...new Set(site.languages)].join(','));
       this.set('site.idle_timeout_seconds', String(site.idleTimeoutSeconds));
       this.set('site.k', String(site.k));
+      this.set('site.keyboard_layout', site.keyboardLayout);
     })();
   }
 

@@ -19,14 +19,21 @@ export interface BuildResult {
 }
 
 /**
- * Builds a pack from a source folder: `manifest.json` (the manifest without `files`) and a `files/`
- * folder with the content. Hashes and sizes are computed here; with a private key the manifest is
- * signed in the same step.
+ * What a pack is built from: the manifest without `files` (authored as text sources and assembled
+ * by the content tools, see authoring/), and the content files by their name inside the pack.
  */
-export async function buildPack(sourceDir: string, outFile: string, privateKeyPem?: string): Promise<BuildResult> {
-  const source = JSON.parse(fs.readFileSync(path.join(sourceDir, MANIFEST_ENTRY), 'utf8')) as Record<string, unknown>;
-  const filesDir = path.join(sourceDir, 'files');
-  const names = fs.existsSync(filesDir) ? listFiles(filesDir) : [];
+export interface PackInput {
+  manifest: Record<string, unknown>;
+  files: ReadonlyArray<{ name: string; file: string }>;
+}
+
+/**
+ * Builds a pack: sizes and hashes of the files are computed here, the manifest is validated and,
+ * with a private key, signed in the same step.
+ */
+export async function buildPack(input: PackInput, outFile: string, privateKeyPem?: string): Promise<BuildResult> {
+  const byName = new Map(input.files.map((f) => [f.name, f.file]));
+  const names = [...byName.keys()].sort();
   for (const name of names) {
     const problem = entryNameProblem(name);
     if (problem) throw new AppError(problem, { file: name });
@@ -35,8 +42,8 @@ export async function buildPack(sourceDir: string, outFile: string, privateKeyPe
   if (collision) throw new AppError('pack.path_collision', { file: collision.name, other: collision.other });
 
   const files: PackFile[] = [];
-  for (const name of names) files.push(await describeFile(path.join(filesDir, name), name));
-  const parsed = ManifestSchema.safeParse({ ...source, format: 2, files });
+  for (const name of names) files.push(await describeFile(byName.get(name)!, name));
+  const parsed = ManifestSchema.safeParse({ ...input.manifest, format: 2, files });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new AppError('pack.manifest_invalid', { path: issue.path.map(String).join('.'), issue: issue.code, message: issue.message });
@@ -47,10 +54,21 @@ export async function buildPack(sourceDir: string, outFile: string, privateKeyPe
   zip.addBuffer(manifestBytes, MANIFEST_ENTRY);
   if (privateKeyPem) zip.addBuffer(Buffer.from(JSON.stringify(signManifest(manifestBytes, privateKeyPem))), SIGNATURE_ENTRY);
   for (const name of names) {
-    zip.addFile(path.join(filesDir, name), FILES_PREFIX + name, { compress: !STORED_EXTENSIONS.has(path.extname(name).toLowerCase()) });
+    zip.addFile(byName.get(name)!, FILES_PREFIX + name, { compress: !STORED_EXTENSIONS.has(path.extname(name).toLowerCase()) });
   }
   await writeZip(zip, outFile);
   return { manifest: parsed.data, file: outFile, signed: Boolean(privateKeyPem) };
+}
+
+/**
+ * A folder holding an assembled manifest (`manifest.json`, without `files`) and a `files/` folder:
+ * the shape test fixtures and benchmarks generate. People write text sources instead (authoring/).
+ */
+export function packInputFromFolder(dir: string): PackInput {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST_ENTRY), 'utf8')) as Record<string, unknown>;
+  const filesDir = path.join(dir, 'files');
+  const names = fs.existsSync(filesDir) ? listFiles(filesDir) : [];
+  return { manifest, files: names.map((name) => ({ name, file: path.join(filesDir, name) })) };
 }
 
 /** Signs (or re-signs) an existing pack, writing a new file; content entries are copied as they are. */

@@ -9,6 +9,7 @@ import {
   LanguageSchema,
   LocalizedTextSchema,
   MatchingStepSchema,
+  NarrationSchema,
   MouseStepSchema,
   MultipleChoiceViewSchema,
   OrderingStepSchema,
@@ -22,13 +23,25 @@ import {
  * publisher signs; it lists every content file with size and SHA-256, so one signature covers all.
  * Course, lesson and step ids stay stable across versions so learner progress survives updates.
  */
+/**
+ * An option of a choice step as the pack has it: with an explanation of why it is right or wrong,
+ * which the learner hears after answering (part of the answer key, so the player never gets it first).
+ */
+const ChoiceOptionSchema = z.strictObject({
+  id: ContentIdSchema,
+  text: LocalizedTextSchema,
+  explain: LocalizedTextSchema.optional(),
+  explainNarration: NarrationSchema.optional(),
+});
+export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
+
 /** Choice steps carry their answer keys in the pack; core strips them before the player sees a step. */
-const SingleChoiceStepSchema = SingleChoiceViewSchema.extend({ correctOptionId: ContentIdSchema }).refine(
+const SingleChoiceStepSchema = SingleChoiceViewSchema.extend({ options: z.array(ChoiceOptionSchema).min(2), correctOptionId: ContentIdSchema }).refine(
   (step) => step.options.some((option) => option.id === step.correctOptionId),
   { message: 'correctOptionId must name one of the options', path: ['correctOptionId'] },
 );
 
-const MultipleChoiceStepSchema = MultipleChoiceViewSchema.extend({ correctOptionIds: z.array(ContentIdSchema).min(1) }).refine(
+const MultipleChoiceStepSchema = MultipleChoiceViewSchema.extend({ options: z.array(ChoiceOptionSchema).min(2), correctOptionIds: z.array(ContentIdSchema).min(1) }).refine(
   (step) => step.correctOptionIds.every((id) => step.options.some((option) => option.id === id)),
   { message: 'correctOptionIds must name options', path: ['correctOptionIds'] },
 );
@@ -51,24 +64,36 @@ export type Step = z.infer<typeof StepSchema>;
 
 /** The pack files a step shows or plays; each must be listed in the manifest. */
 export function stepFiles(step: Step): string[] {
+  return [...ownFiles(step), ...narrationFiles(step.narration)];
+}
+
+function ownFiles(step: Step): string[] {
   switch (step.kind) {
     case 'image':
       return [step.file];
     case 'audio':
       return Object.values(step.tracks).flatMap((track) => (track ? [track.file] : []));
     case 'video':
-      return [step.file, ...(step.poster ? [step.poster] : []), ...Object.values(step.captions ?? {}).filter((f): f is string => Boolean(f))];
+      return [step.file, ...(step.poster ? [step.poster] : []), ...narrationFiles(step.captions)];
+    case 'single-choice':
+    case 'multiple-choice':
+      return step.options.flatMap((option) => narrationFiles(option.explainNarration));
     default:
       return [];
   }
 }
 
-const CompetenceSchema = z.strictObject({
-  code: z.string().regex(/^[1-5]\.[1-4]$/),
+function narrationFiles(files: Partial<Record<string, string>> | undefined): string[] {
+  return Object.values(files ?? {}).filter((f): f is string => Boolean(f));
+}
+
+export const CompetenceSchema = z.strictObject({
+  /** DigComp 2.2: area.competence (1.1–1.3, 2.1–2.6, 3.1–3.4, 4.1–4.4, 5.1–5.4). */
+  code: z.string().regex(/^(1\.[1-3]|2\.[1-6]|[345]\.[1-4])$/),
   level: z.number().int().min(1).max(8),
 });
 
-const LessonSchema = z.strictObject({
+export const LessonSchema = z.strictObject({
   id: ContentIdSchema,
   title: LocalizedTextSchema,
   competences: z.array(CompetenceSchema).default([]),
@@ -76,10 +101,12 @@ const LessonSchema = z.strictObject({
 });
 export type LessonDef = z.infer<typeof LessonSchema>;
 
-const CourseSchema = z.strictObject({
+export const CourseSchema = z.strictObject({
   id: ContentIdSchema,
   title: LocalizedTextSchema,
   description: LocalizedTextSchema,
+  /** Whether completing the course earns a certificate (a practice tour does not). */
+  certifying: z.boolean().default(true),
   lessons: z.array(LessonSchema).min(1),
 });
 export type CourseDef = z.infer<typeof CourseSchema>;
@@ -92,22 +119,24 @@ export const PackFileSchema = z.strictObject({
 });
 export type PackFile = z.infer<typeof PackFileSchema>;
 
-export const ManifestSchema = z
-  .strictObject({
-    format: z.literal(2),
-    id: ContentIdSchema,
-    version: z.string().regex(/^\d+\.\d+\.\d+$/),
-    defaultLanguage: LanguageSchema,
-    languages: z.array(LanguageSchema).min(1),
-    title: LocalizedTextSchema,
-    description: LocalizedTextSchema,
-    publisher: z.string().min(1),
-    licence: z.string().min(1),
-    minAppVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
-    courses: z.array(CourseSchema).min(1),
-    files: z.array(PackFileSchema),
-  })
-  .superRefine((manifest, ctx) => {
+/** What a pack says about itself, before its courses and files. */
+export const PackHeaderSchema = z.strictObject({
+  id: ContentIdSchema,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  defaultLanguage: LanguageSchema,
+  languages: z.array(LanguageSchema).min(1),
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  publisher: z.string().min(1),
+  licence: z.string().min(1),
+  minAppVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
+});
+
+export const ManifestSchema = PackHeaderSchema.extend({
+  format: z.literal(2),
+  courses: z.array(CourseSchema).min(1),
+  files: z.array(PackFileSchema),
+}).superRefine((manifest, ctx) => {
     if (!manifest.languages.includes(manifest.defaultLanguage)) {
       ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: 'defaultLanguage must be one of languages' });
     }

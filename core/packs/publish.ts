@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildPack, signPack, type BuildResult } from './builder';
+import { buildPack, signPack, type BuildResult, type PackInput } from './builder';
 import { PACK_EXTENSION } from './installer';
 import type { Manifest } from './manifest';
 import { openPack, verifyContent } from './pack-file';
@@ -15,11 +15,11 @@ export function packFileName(manifest: Pick<Manifest, 'id' | 'version'>): string
  * Builds a pack into a folder under its conventional name. The name is only known once the
  * manifest is validated, so the pack is written under a temporary name and renamed.
  */
-export async function buildPackInto(sourceDir: string, outDir: string, privateKeyPem?: string): Promise<BuildResult> {
+export async function buildPackInto(input: PackInput, outDir: string, privateKeyPem?: string): Promise<BuildResult> {
   fs.mkdirSync(outDir, { recursive: true });
   const temporary = path.join(outDir, `.building-${randomBytes(6).toString('hex')}${PACK_EXTENSION}`);
   try {
-    const result = await buildPack(sourceDir, temporary, privateKeyPem);
+    const result = await buildPack(input, temporary, privateKeyPem);
     const file = path.join(outDir, packFileName(result.manifest));
     fs.renameSync(temporary, file);
     return { ...result, file };

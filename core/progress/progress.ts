@@ -134,7 +134,15 @@ export class Progress {
 
     const judgement = judge(step, answer);
     if (judgement.correct === false) {
-      return { correct: false, lessonCompleted: false, courseCompleted: false, nextStepId: step.id, ...(judgement.fieldErrors ? { fieldErrors: judgement.fieldErrors } : {}) };
+      return {
+        correct: false,
+        lessonCompleted: false,
+        courseCompleted: false,
+        certified: false,
+        nextStepId: step.id,
+        ...(judgement.fieldErrors ? { fieldErrors: judgement.fieldErrors } : {}),
+        ...(judgement.explanations ? { explanations: judgement.explanations } : {}),
+      };
     }
 
     const next = steps[index + 1] ?? null;
@@ -193,8 +201,10 @@ export class Progress {
       correct: judgement.correct,
       lessonCompleted,
       courseCompleted,
+      certified: courseCompleted && found.course.certifying,
       nextStepId: next?.id ?? null,
       ...(judgement.reference ? { reference: judgement.reference } : {}),
+      ...(judgement.explanations ? { explanations: judgement.explanations } : {}),
     };
   }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { StepView } from '../contract';
-import type { Step } from '../packs/manifest';
+import type { ChoiceOption, Step } from '../packs/manifest';
 
 /**
  * What the player may see of a step: choice answer keys removed; ordering items and matching
@@ -9,12 +9,12 @@ import type { Step } from '../packs/manifest';
 export function toStepView(step: Step): StepView {
   switch (step.kind) {
     case 'single-choice': {
-      const { correctOptionId: _, ...view } = step;
-      return view;
+      const { correctOptionId: _, options, ...view } = step;
+      return { ...view, options: options.map(optionView) };
     }
     case 'multiple-choice': {
-      const { correctOptionIds: _, ...view } = step;
-      return view;
+      const { correctOptionIds: _, options, ...view } = step;
+      return { ...view, options: options.map(optionView) };
     }
     case 'ordering':
       return { ...step, items: shuffled(step.items, step.id) };
@@ -23,6 +23,11 @@ export function toStepView(step: Step): StepView {
     default:
       return step;
   }
+}
+
+/** An option without its explanation, which would tell whether it is right. */
+function optionView(option: ChoiceOption): { id: string; text: ChoiceOption['text'] } {
+  return { id: option.id, text: option.text };
 }
 
 /** A fixed shuffle seeded by the step id, never the original order (that would give it away). */

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { StatsFileSchema, type Language } from '../../core/contract';
-import manifest from '../../content-packs/kg.ayil.first-steps/manifest.json';
+import { bundledManifest } from '../support/bundled-sources';
+
+const manifest = bundledManifest('kg.ayil.first-steps');
 import { callHttp } from '../support/api';
 import { expectNoSeriousViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { callHttp } from '../support/api';
 import { startInProcessHost } from '../support/in-process-host';
+import { bundledSource } from '../support/bundled-sources';
+import { correctAnswer } from '../../authoring/answers';
 
 async function newLearner(url: string) {
   const { body } = await callHttp(url, 'learners.create', { displayName: 'Айгүл', avatar: 'flower', language: 'ky' });
@@ -87,33 +89,51 @@ describe('the API over HTTP', () => {
     expect(response.headers.get('content-security-policy')).toContain("connect-src 'self'");
   });
 
-  it('takes a learner through the bundled lesson and reports it completed', async () => {
+  it('takes a learner through a bundled lesson: a wrong answer changes nothing and is explained, the right one moves on', async () => {
     const { url } = await startInProcessHost();
     const { token } = await newLearner(url);
     const ref = { packId: 'kg.ayil.first-steps', lessonId: 'parts-of-a-computer' };
+    const source = bundledSource(ref.packId);
+    const course = source.courses.find((c) => c.lessons.some((l) => l.id === ref.lessonId))!;
+    const steps = course.lessons.find((l) => l.id === ref.lessonId)!.def.steps;
+    const quiz = steps.findIndex((s) => s.id === 'which-part-types');
+    const nextOf = (i: number) => steps[i + 1]?.id ?? null;
+    const submit = (stepId: string, answer?: unknown) => callHttp(url, 'progress.submitStep', { ...ref, stepId, ...(answer ? { answer } : {}) }, token);
 
-    const first = await callHttp(url, 'progress.submitStep', { ...ref, stepId: 'screen-keyboard-mouse' }, token);
-    expect(first.body).toEqual({ ok: true, value: { correct: null, lessonCompleted: false, courseCompleted: false, nextStepId: 'which-part-types' } });
+    for (const [i, step] of steps.slice(0, quiz).entries()) {
+      const answer = correctAnswer(step, 'ky', 'ky');
+      expect((await submit(step.id, answer)).body).toMatchObject({ ok: true, value: { correct: answer ? true : null, lessonCompleted: false, courseCompleted: false, certified: false, nextStepId: nextOf(i) } });
+    }
 
-    const unanswered = await callHttp(url, 'progress.submitStep', { ...ref, stepId: 'which-part-types' }, token);
+    const unanswered = await submit('which-part-types');
     expect(unanswered.status).toBe(400);
     expect(unanswered.body).toMatchObject({ error: { code: 'step.answer_required' } });
 
-    const wrong = await callHttp(url, 'progress.submitStep', { ...ref, stepId: 'which-part-types', answer: { optionId: 'mouse' } }, token);
-    expect(wrong.body).toEqual({ ok: true, value: { correct: false, lessonCompleted: false, courseCompleted: false, nextStepId: 'which-part-types' } });
+    const wrong = await submit('which-part-types', { optionId: 'mouse' });
+    expect(wrong.body.value).toMatchObject({ correct: false, lessonCompleted: false, courseCompleted: false, certified: false, nextStepId: 'which-part-types' });
+    expect(wrong.body.value.explanations).toEqual([expect.objectContaining({ optionId: 'mouse', picked: true, correct: false, text: expect.objectContaining({ ky: expect.any(String) }) })]);
 
     const lessonAfterWrong = await callHttp(url, 'lessons.get', ref, token);
-    expect(lessonAfterWrong.body.value).toMatchObject({ doneStepIds: ['screen-keyboard-mouse'], resumeStepId: 'which-part-types' });
+    expect(lessonAfterWrong.body.value).toMatchObject({ resumeStepId: 'which-part-types' });
+    expect(lessonAfterWrong.body.value.doneStepIds).toEqual(steps.slice(0, quiz).map((s) => s.id));
+    // The player never gets an answer key or an explanation before answering.
     expect(JSON.stringify(lessonAfterWrong.body)).not.toContain('correctOptionId');
+    expect(JSON.stringify(lessonAfterWrong.body)).not.toContain('"explain"');
 
-    const right = await callHttp(url, 'progress.submitStep', { ...ref, stepId: 'which-part-types', answer: { optionId: 'keyboard' } }, token);
-    expect(right.body.value).toEqual({ correct: true, lessonCompleted: false, courseCompleted: false, nextStepId: 'well-done' });
-    const last = await callHttp(url, 'progress.submitStep', { ...ref, stepId: 'well-done' }, token);
-    expect(last.body.value).toEqual({ correct: null, lessonCompleted: true, courseCompleted: true, nextStepId: null });
+    const right = await submit('which-part-types', { optionId: 'keyboard' });
+    expect(right.body.value).toMatchObject({ correct: true, lessonCompleted: false, nextStepId: nextOf(quiz) });
+    let last = right;
+    for (const [i, step] of steps.entries()) {
+      if (i <= quiz) continue;
+      last = await submit(step.id, correctAnswer(step, 'ky', 'ky'));
+    }
+    // The lesson is done; the course needs its other lessons too.
+    expect(last.body.value).toMatchObject({ lessonCompleted: true, courseCompleted: course.lessons.length === 1, nextStepId: null });
 
     const courses = await callHttp(url, 'courses.list', {}, token);
     expect(courses.body.value.continue).toBeNull();
-    expect(courses.body.value.courses[0].lessons[0]).toMatchObject({ lessonId: ref.lessonId, completed: true, doneCount: 3, stepCount: 3 });
+    const summary = courses.body.value.courses.find((c: { courseId: string }) => c.courseId === course.id);
+    expect(summary.lessons.find((l: { lessonId: string }) => l.lessonId === ref.lessonId)).toMatchObject({ completed: true, doneCount: steps.length, stepCount: steps.length });
   });
 
   it('offers "continue where you stopped" at the exact step', async () => {

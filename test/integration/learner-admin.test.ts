@@ -2,15 +2,15 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_PACKS_DIR } from '../support/paths';
 import { call, staffToken, startTestCore } from '../support/test-core';
+import { bundledManifest, bundledSource, completeBundledCourse } from '../support/bundled-sources';
 
 const LESSON = { packId: 'kg.ayil.first-steps', lessonId: 'parts-of-a-computer' };
 type TestCore = Awaited<ReturnType<typeof startTestCore>>;
 
 async function completeFirstCourse(core: TestCore, token: string) {
-  await call(core, 'progress.submitStep', { ...LESSON, stepId: 'screen-keyboard-mouse' }, token);
-  await call(core, 'progress.submitStep', { ...LESSON, stepId: 'which-part-types', answer: { optionId: 'keyboard' } }, token);
-  return call(core, 'progress.submitStep', { ...LESSON, stepId: 'well-done' }, token);
+  return completeBundledCourse((input) => call(core, 'progress.submitStep', input, token), LESSON.packId, 'computer-basics');
 }
+const basicsLessons = bundledSource(LESSON.packId).courses.find((c) => c.id === 'computer-basics')!.lessons.length;
 
 const newLearner = (core: TestCore, displayName: string, extra: object = {}) =>
   call<{ token: string; learner: { id: number } }>(core, 'learners.create', { displayName, avatar: 'sun', language: 'ky', ...extra });
@@ -64,12 +64,12 @@ describe('the console’s learners', () => {
     await call(core, 'progress.submitStep', { ...LESSON, stepId: 'screen-keyboard-mouse' }, starting.token);
 
     const detail = await call(core, 'learners.detail', { learnerId: done.learner.id }, staff);
-    expect(detail.learner).toMatchObject({ displayName: 'Жылдыз', secret: 'pin', lessonsCompleted: 1, coursesCompleted: 1, lastActiveOn: expect.any(String) });
+    expect(detail.learner).toMatchObject({ displayName: 'Жылдыз', secret: 'pin', lessonsCompleted: basicsLessons, coursesCompleted: 1, lastActiveOn: expect.any(String) });
     expect(detail.courses).toEqual([
       expect.objectContaining({ packId: 'kg.ayil.first-steps', courseId: 'computer-basics', completed: true, certificateCode: certificate.code, lessonsCompleted: expect.any(Number) }),
     ]);
     expect(detail.courses[0].lessonsCompleted).toBe(detail.courses[0].lessonsTotal);
-    expect(detail.courses[0].title.ky).toBe('Компьютер менен биринчи кадамдар');
+    expect(detail.courses[0].title).toEqual(bundledManifest(LESSON.packId).courses.find((c) => c.id === 'computer-basics')!.title);
 
     const partial = await call(core, 'learners.detail', { learnerId: starting.learner.id }, staff);
     expect(partial.courses).toEqual([expect.objectContaining({ courseId: 'computer-basics', completed: false, certificateCode: null, lessonsCompleted: 0 })]);

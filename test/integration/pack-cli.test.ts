@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
+import { stringify } from 'yaml';
 import { runPackCli } from '../../cli/pack-cli';
 import { tempDir } from '../support/temp-dir';
 
@@ -22,11 +23,16 @@ async function cli(...argv: string[]): Promise<Run> {
 
 const text = (en: string) => ({ ky: `${en} (ky)`, ru: `${en} (ru)`, en });
 
-/** A pack source folder: manifest without `files`/`format`, and three files, one nested twice. */
+/**
+ * A pack source folder as content writers write it: pack.yaml, a course folder, a lesson folder
+ * with its lesson.yaml and the four files its steps use (one in a folder of its own).
+ */
 function makeSource(dir: string, version = '1.2.3'): string {
   const source = path.join(dir, 'source');
-  fs.mkdirSync(path.join(source, 'files', 'images', 'icons'), { recursive: true });
-  const manifest = {
+  const lesson = path.join(source, 'safety', 'strong-passwords');
+  fs.mkdirSync(path.join(lesson, 'icons'), { recursive: true });
+  const yaml = (file: string, data: unknown) => fs.writeFileSync(file, stringify(data));
+  yaml(path.join(source, 'pack.yaml'), {
     id: 'org.example.safe-online',
     version,
     defaultLanguage: 'en',
@@ -36,30 +42,29 @@ function makeSource(dir: string, version = '1.2.3'): string {
     publisher: 'Example Publisher',
     licence: 'CC-BY-4.0',
     minAppVersion: '0.1.0',
-    courses: [
-      {
-        id: 'safety',
-        title: text('Safety basics'),
-        description: text('The first things to know.'),
-        lessons: [
-          {
-            id: 'strong-passwords',
-            title: text('Strong passwords'),
-            competences: [{ code: '4.2', level: 2 }],
-            steps: [{ kind: 'text', id: 'why', body: text('A strong password is long.') }],
-          },
-        ],
-      },
+    courses: ['safety'],
+  });
+  yaml(path.join(source, 'safety', 'course.yaml'), { id: 'safety', title: text('Safety basics'), description: text('The first things to know.'), lessons: ['strong-passwords'] });
+  yaml(path.join(lesson, 'lesson.yaml'), {
+    id: 'strong-passwords',
+    title: text('Strong passwords'),
+    competences: [{ code: '4.2', level: 2 }],
+    steps: [
+      { kind: 'text', id: 'why', body: text('A strong password is long.') },
+      { kind: 'image', id: 'lock', file: 'lock.png', alt: text('A padlock') },
+      { kind: 'image', id: 'key', file: 'icons/key.svg', alt: text('A key') },
+      { kind: 'video', id: 'clip', file: 'clip.webm', captions: { en: 'intro.vtt' }, description: text('A door is locked.') },
     ],
-  };
-  fs.writeFileSync(path.join(source, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  fs.writeFileSync(path.join(source, 'files', 'intro.md'), '# Staying safe\n\nLong passwords are strong passwords.\n');
-  fs.writeFileSync(path.join(source, 'files', 'images', 'lock.png'), Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37) % 256)));
-  fs.writeFileSync(path.join(source, 'files', 'images', 'icons', 'key.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
+  });
+  fs.writeFileSync(path.join(lesson, 'intro.vtt'), 'WEBVTT\n\n00:00.000 --> 00:02.000\nLong passwords are strong passwords.\n');
+  fs.writeFileSync(path.join(lesson, 'lock.png'), Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37) % 256)));
+  fs.writeFileSync(path.join(lesson, 'clip.webm'), Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 11) % 256)));
+  fs.writeFileSync(path.join(lesson, 'icons', 'key.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
   return source;
 }
 
-const CONTENT_FILES = ['files/images/icons/key.svg', 'files/images/lock.png', 'files/intro.md'];
+const LESSON_DIR = 'safety/strong-passwords';
+const CONTENT_FILES = ['clip.webm', 'icons/key.svg', 'intro.vtt', 'lock.png'].map((f) => `files/${LESSON_DIR}/${f}`);
 
 /** Makes a key with the CLI and returns its files. */
 async function keygen(dir: string, publisher: string): Promise<{ keyId: string; key: string; pub: string }> {
@@ -110,7 +115,7 @@ describe('pack CLI', () => {
     expect(build.code).toBe(0);
     expect(build.stdout).toMatch(/id\s+org\.example\.safe-online/);
     expect(build.stdout).toMatch(/version\s+1\.2\.3/);
-    expect(build.stdout).toMatch(/files\s+3,/);
+    expect(build.stdout).toMatch(/files\s+4,/);
     expect(build.stdout).toContain(`yes, key ${keyId}`);
     const pack = path.join(dir, 'org.example.safe-online-1.2.3.ayilpack');
     expect(fs.existsSync(pack)).toBe(true);
@@ -187,7 +192,7 @@ describe('pack CLI', () => {
     expect(inspect.stdout).toMatch(/^publisher\s+Example Publisher$/m);
     expect(inspect.stdout).toContain('ru: Staying safe online (ru)');
     expect(inspect.stdout).toMatch(/strong-passwords\s+Strong passwords\s+\[DigComp 4\.2 level 2\]/);
-    expect(inspect.stdout).toMatch(/^files\s+3,/m);
+    expect(inspect.stdout).toMatch(/^files\s+4,/m);
     expect(inspect.stdout).toMatch(new RegExp(`^signature\\s+key ${keyId}$`, 'm'));
   });
 
@@ -200,8 +205,8 @@ describe('pack CLI', () => {
     expect(inspect.code).toBe(0);
     const manifest = JSON.parse(inspect.stdout) as { format: number; files: Array<{ path: string; size: number }> };
     expect(manifest.format).toBe(2);
-    expect(manifest.files.map((f) => f.path)).toEqual(['images/icons/key.svg', 'images/lock.png', 'intro.md']);
-    expect(manifest.files.find((f) => f.path === 'images/lock.png')?.size).toBe(600);
+    expect(manifest.files.map((f) => f.path)).toEqual(['clip.webm', 'icons/key.svg', 'intro.vtt', 'lock.png'].map((f) => `${LESSON_DIR}/${f}`));
+    expect(manifest.files.find((f) => f.path === `${LESSON_DIR}/lock.png`)?.size).toBe(600);
   });
 
   it('verify fails (exit 1) naming the one content file that was altered, and still checks the others', async () => {
@@ -211,15 +216,15 @@ describe('pack CLI', () => {
     await cli('build', makeSource(dir), '--key', key, '--out', pack);
     const altered = path.join(dir, 'altered.ayilpack');
     // Same size, different bytes: the manifest and its signature still match; only the hash tells.
-    await rewritePack(pack, altered, (name, bytes) => (name === 'files/intro.md' ? Buffer.from(bytes.toString('utf8').replace('strong', 'STRONG')) : bytes));
+    await rewritePack(pack, altered, (name, bytes) => (name === `files/${LESSON_DIR}/intro.vtt` ? Buffer.from(bytes.toString('utf8').replace('strong', 'STRONG')) : bytes));
 
     const verify = await cli('verify', altered, '--trust', pub);
     expect(verify.code).toBe(1);
-    expect(verify.stdout).toContain('BAD files/intro.md (hash differs)');
-    expect(verify.stdout).toContain('OK  files/images/lock.png');
-    expect(verify.stdout).toContain('OK  files/images/icons/key.svg');
+    expect(verify.stdout).toContain(`BAD files/${LESSON_DIR}/intro.vtt (hash differs)`);
+    expect(verify.stdout).toContain(`OK  files/${LESSON_DIR}/lock.png`);
+    expect(verify.stdout).toContain(`OK  files/${LESSON_DIR}/icons/key.svg`);
     expect(verify.stdout).toMatch(/Signature\s+valid/);
-    expect(verify.stdout).toContain('FAILED: 1 of 3 files differ');
+    expect(verify.stdout).toContain('FAILED: 1 of 4 files differ');
   });
 
   it('an unsigned pack verifies as unsigned: exit 0 without --trust, exit 1 with it', async () => {
@@ -273,11 +278,11 @@ describe('pack CLI', () => {
     const pack = path.join(dir, 'pack.ayilpack');
     await cli('build', makeSource(dir), '--out', pack);
     const altered = path.join(dir, 'altered.ayilpack');
-    await rewritePack(pack, altered, (name, bytes) => (name === 'files/images/lock.png' ? Buffer.alloc(bytes.length) : bytes));
+    await rewritePack(pack, altered, (name, bytes) => (name === `files/${LESSON_DIR}/lock.png` ? Buffer.alloc(bytes.length) : bytes));
 
     const sign = await cli('sign', altered, '--key', key);
     expect(sign.code).toBe(1);
-    expect(sign.stderr).toContain('pack.file_hash_mismatch {"file":"images/lock.png"}');
+    expect(sign.stderr).toContain(`pack.file_hash_mismatch {"file":"${LESSON_DIR}/lock.png"}`);
     expect((await cli('inspect', altered)).stdout).toMatch(/^signature\s+unsigned$/m);
   });
 
@@ -293,13 +298,14 @@ describe('pack CLI', () => {
     expect(verify.stderr).toContain('pack.file_unlisted {"file":"extra.txt"}');
   });
 
-  it('build refuses an invalid manifest, naming the field, exit 1', async () => {
+  it('build refuses an invalid source, naming the file, the line, what is wrong and what to do, exit 1', async () => {
     const dir = tempDir();
     const source = makeSource(dir, '1.0');
 
     const build = await cli('build', source, '--out', dir);
     expect(build.code).toBe(1);
-    expect(build.stderr).toMatch(/pack\.manifest_invalid \{"path":"version"/);
+    expect(build.stderr).toMatch(/source[\\/]pack\.yaml:2: error \[schema\] `version` is not written as it must be: .*What to do: .*versions are like 1\.2\.0/);
+    expect(build.stderr).toContain('nothing was built');
     expect(fs.readdirSync(dir).filter((name) => name.endsWith('.ayilpack') || name.endsWith('.part'))).toEqual([]);
   });
 

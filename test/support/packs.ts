@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildPack } from '../../core/packs/builder';
+import { buildPack, packInputFromFolder } from '../../core/packs/builder';
 import { signManifest, generatePublisherKey, type KeyPair } from '../../core/packs/signing';
 import { rawZip, type RawEntry } from './raw-zip';
 import { tempDir } from './temp-dir';
@@ -65,7 +65,7 @@ export async function makePack(options: { version?: string; files?: Record<strin
   }
   const out = path.join(options.dir ?? tempDir('pack-', TEST_STICK), `${PACK_ID}-${version}.ayilpack`);
   const key = options.key === undefined ? testKey : options.key;
-  await buildPack(source, out, key?.privateKeyPem);
+  await buildPack(packInputFromFolder(source), out, key?.privateKeyPem);
   return out;
 }
 

@@ -6,16 +6,17 @@ import { useApp } from '../state/app-store';
 interface Props {
   text: Text;
   defaultLanguage: Language;
-  as?: 'span' | 'p' | 'h1' | 'h2' | 'h3';
+  as?: 'span' | 'p' | 'h1' | 'h2' | 'h3' | 'h4';
   className?: string;
+  id?: string;
 }
 
 /** Pack text in the learner's language; when it falls back, the `lang` attribute and a note say so. */
-export function LocalizedText({ text, defaultLanguage, as: Tag = 'span', className }: Props) {
+export function LocalizedText({ text, defaultLanguage, as: Tag = 'span', className, id }: Props) {
   const language = useApp((s) => s.language);
   const picked = pickText(text, language, defaultLanguage);
   return (
-    <Tag lang={picked.language} className={className}>
+    <Tag id={id} lang={picked.language} className={className}>
       {picked.text}
       {picked.fallback && <FallbackNote shown={picked.language} />}
     </Tag>

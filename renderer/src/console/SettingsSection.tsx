@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SiteSettingsSchema, type ApiError, type SiteSettings } from '../../../core/contract';
+import { KEYBOARD_LAYOUTS, SiteSettingsSchema, type ApiError, type SiteSettings } from '../../../core/contract';
 import { api } from '../api/client';
 import { useApp } from '../state/app-store';
 import { settleStaff } from './console-store';
@@ -10,7 +10,7 @@ import { TrustedKeys } from './TrustedKeys';
 
 type TextSetting = 'siteName' | 'siteCode' | 'district' | 'region';
 
-/** The site's details, the languages offered, the idle time, the privacy threshold, and trusted keys. */
+/** The site's details, the languages offered, the idle time, the privacy threshold, the keyboard, and trusted keys. */
 export function SettingsSection() {
   return (
     <>
@@ -124,6 +124,18 @@ function SiteSettingsForm() {
             />
           )}
         </TextField>
+        <fieldset className="choice-group" aria-describedby="settings-keyboardLayout-hint">
+          <legend>{t('console.settings.keyboardLayout')}</legend>
+          <p id="settings-keyboardLayout-hint" className="hint">
+            {t('console.settings.keyboardLayoutHint')}
+          </p>
+          {KEYBOARD_LAYOUTS.map((layout) => (
+            <label key={layout} className="check-option">
+              <input type="radio" name="settings-keyboardLayout" value={layout} checked={settings.keyboardLayout === layout} onChange={() => change({ keyboardLayout: layout })} />
+              {t(`console.settings.keyboardLayouts.${layout}`)}
+            </label>
+          ))}
+        </fieldset>
         <InlineError error={error} />
         <div className="actions">
           <button type="submit" className="button primary" disabled={busy} aria-busy={busy}>

@@ -9,6 +9,7 @@ import { useApp } from '../state/app-store';
 import { LessonSummary } from '../steps/LessonSummary';
 import { StepContent, initialAnswer, stepMode } from '../steps/StepContent';
 import { StepFeedback, type Feedback } from '../steps/StepFeedback';
+import { ListenButton } from '../components/ListenButton';
 import type { StepOutcome } from '../steps/types';
 
 interface Ending {
@@ -66,7 +67,7 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
   function moveOn(outcome: StepOutcome) {
     const next = lesson!.steps.findIndex((s) => s.id === outcome.nextStepId);
     if (next >= 0) return show(next);
-    setEnding({ lessonCompleted: outcome.lessonCompleted, courseCompleted: courseCompleted || outcome.courseCompleted });
+    setEnding({ lessonCompleted: outcome.lessonCompleted, courseCompleted: courseCompleted || outcome.certified });
   }
 
   /** Sends the step (with an answer for judged kinds); remembers what core counted as done. */
@@ -78,7 +79,7 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
     if (outcome && outcome.correct !== false) {
       setAccepted(outcome);
       setDone(new Set(done).add(step.id));
-      if (outcome.courseCompleted) setCourseCompleted(true);
+      if (outcome.certified) setCourseCompleted(true);
     }
     return outcome;
   }
@@ -89,7 +90,7 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
     const attempt = (feedback?.attempt ?? 0) + 1;
     if (!answer) return setFeedback({ result: 'missing', attempt });
     const outcome = await send(answer);
-    if (outcome) setFeedback({ result: outcome.correct === false ? 'wrong' : 'correct', attempt });
+    if (outcome) setFeedback({ result: outcome.correct === false ? 'wrong' : 'correct', attempt, explanations: outcome.explanations ?? [] });
   }
 
   async function next() {
@@ -131,6 +132,11 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
         {position}
       </h2>
       <ProgressBar value={index} max={lesson.steps.length} label={position} />
+      {step.narration && (
+        <div className="listen-row" key={`listen-${step.id}`}>
+          <ListenButton packId={packId} narration={step.narration} defaultLanguage={lesson.defaultLanguage} />
+        </div>
+      )}
       <div className="step-body" key={step.id}>
         <StepContent
           step={step}
@@ -146,7 +152,7 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
           onCheck={() => void (accepted ? next() : check())}
         />
       </div>
-      <StepFeedback step={step} feedback={feedback} defaultLanguage={lesson.defaultLanguage} />
+      <StepFeedback step={step} packId={packId} feedback={feedback} defaultLanguage={lesson.defaultLanguage} />
       <div className="actions">
         {/* One button that turns from "Check" into "Next", so keyboard focus stays on it. */}
         {(mode !== 'self' || accepted) && (

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { LANGUAGES, type ApiError, type Avatar, type Gender, type Language, type Learner, type MethodOutput, type Result, type Secret } from '../../../core/contract';
+import { LANGUAGES, type ApiError, type Avatar, type Gender, type KeyboardLayout, type Language, type Learner, type MethodOutput, type Result, type Secret } from '../../../core/contract';
 import { api } from '../api/client';
 import { setUiLanguage } from '../i18n/i18n';
 
@@ -73,6 +73,8 @@ interface AppState {
   languages: Language[];
   /** Seconds without a touch or key before the screen logs the learner out (the site's setting). */
   idleTimeoutSeconds: number;
+  /** The Kyrgyz keyboard of the site's PCs, which the keyboard practice shows. */
+  keyboardLayout: KeyboardLayout;
   learner: Learner | null;
   /** The last failed call, shown translated until dismissed or replaced. */
   error: ApiError | null;
@@ -124,6 +126,7 @@ export const useApp = create<AppState>()((set, get) => {
     siteName: '',
     languages: [...LANGUAGES],
     idleTimeoutSeconds: 300,
+    keyboardLayout: 'windows',
     learner: null,
     error: null,
     comfort: loadComfort(),
@@ -136,6 +139,7 @@ export const useApp = create<AppState>()((set, get) => {
         siteName: state.siteName,
         languages: state.languages,
         idleTimeoutSeconds: state.idleTimeoutSeconds,
+        keyboardLayout: state.keyboardLayout,
         language: state.language ?? get().language,
         screen: !state.setUp ? { name: 'setup' } : state.language ? { name: 'picker' } : { name: 'language' },
       });
@@ -197,6 +201,7 @@ export const useApp = create<AppState>()((set, get) => {
           siteName: state.value.siteName,
           languages: state.value.languages,
           idleTimeoutSeconds: state.value.idleTimeoutSeconds,
+          keyboardLayout: state.value.keyboardLayout,
           language: state.value.language ?? get().language,
         });
       }

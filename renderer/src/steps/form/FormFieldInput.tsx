@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldValue, FormField, Language } from '../../../../core/contract';
+import type { FieldValue, FormField, Language, LocalizedText as Text } from '../../../../core/contract';
 import { LocalizedText } from '../../components/LocalizedText';
 import { usePick } from '../usePick';
 
 interface Props {
   field: FormField;
+  /** The label of the practice card's row this field is copied from. */
+  copyFrom?: Text;
   domId: string;
   defaultLanguage: Language;
   value: FieldValue;
@@ -17,12 +19,13 @@ interface Props {
 }
 
 /** One labelled field with its hint and its error, both tied to it for screen readers. */
-export function FormFieldInput({ field, domId, defaultLanguage, value, error, errorLanguage, disabled, onChange, onBlur }: Props) {
+export function FormFieldInput({ field, copyFrom, domId, defaultLanguage, value, error, errorLanguage, disabled, onChange, onBlur }: Props) {
   const { t } = useTranslation();
   const pick = usePick(defaultLanguage);
   const hintId = `${domId}-hint`;
   const errorId = `${domId}-error`;
-  const describedBy = [field.hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const copyId = `${domId}-copy`;
+  const describedBy = [copyFrom ? copyId : '', field.hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id: domId,
     disabled,
@@ -46,6 +49,12 @@ export function FormFieldInput({ field, domId, defaultLanguage, value, error, er
           <LocalizedText text={field.label} defaultLanguage={defaultLanguage} />
           {required}
         </label>
+      )}
+      {copyFrom && (
+        <p id={copyId} className="hint copy-from">
+          <span aria-hidden="true">⧉ </span>
+          {t('player.form.copyFrom', { label: pick(copyFrom).text })}
+        </p>
       )}
       {field.hint && (
         <p id={hintId} className="hint">

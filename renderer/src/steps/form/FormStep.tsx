@@ -7,6 +7,7 @@ import { usePick } from '../usePick';
 import { FormFieldInput } from './FormFieldInput';
 import { FormReview } from './FormReview';
 import { PracticeBanner } from './PracticeBanner';
+import { PracticeCard } from './PracticeCard';
 import { ruleMessage } from './ruleMessage';
 
 type Values = Record<string, string | boolean>;
@@ -46,7 +47,7 @@ export function FormStep({ step, defaultLanguage, submit }: SelfSubmitProps<'for
   const say = (text: string) => setStatus({ text, n: status.n + 1 });
 
   function errorOf(field: FormField): { text: string; language?: string } | null {
-    const rule = (shown[field.id] ? checkField(field, values[field.id]) : null) ?? coreErrors[field.id];
+    const rule = (shown[field.id] ? checkField(field, values[field.id], step.card) : null) ?? coreErrors[field.id];
     if (!rule) return null;
     if (field.errorMessage) {
       const own = pick(field.errorMessage);
@@ -73,7 +74,7 @@ export function FormStep({ step, defaultLanguage, submit }: SelfSubmitProps<'for
   function leavePage(event: FormEvent) {
     event.preventDefault();
     const fields = step.pages[page]!.fields;
-    const wrong = fields.filter((f) => checkField(f, values[f.id]) !== null);
+    const wrong = fields.filter((f) => checkField(f, values[f.id], step.card) !== null);
     if (wrong.length > 0) {
       setShown({ ...shown, ...Object.fromEntries(fields.map((f) => [f.id, true])) });
       say(t('player.form.fixErrors', { count: wrong.length }));
@@ -118,6 +119,7 @@ export function FormStep({ step, defaultLanguage, submit }: SelfSubmitProps<'for
   return (
     <div className="form-step">
       <PracticeBanner />
+      {step.card && page < successPage && <PracticeCard card={step.card} defaultLanguage={defaultLanguage} />}
       <div className="practice-portal">
         <LocalizedText as="h3" text={step.service} defaultLanguage={defaultLanguage} className="portal-name" />
         <div role="status" className="form-status">
@@ -135,6 +137,7 @@ export function FormStep({ step, defaultLanguage, submit }: SelfSubmitProps<'for
                 <FormFieldInput
                   key={field.id}
                   field={field}
+                  copyFrom={step.card?.rows.find((row) => row.id === field.copyFrom)?.label}
                   domId={domId(field)}
                   defaultLanguage={defaultLanguage}
                   value={values[field.id]}

@@ -18,6 +18,8 @@ export function ruleMessage(t: TFunction, field: FormField, rule: FieldRuleError
       return t('player.form.errors.notADate');
     case 'not_an_option':
       return t('player.form.errors.mustChoose');
+    case 'not_from_card':
+      return t('player.form.errors.notFromCard');
     default:
       return t('player.form.errors.pattern');
   }

@@ -1,21 +1,23 @@
-import type { Language } from '../../../../core/contract';
-import { LAYOUTS, type KeyPress } from './layouts';
+import { useTranslation } from 'react-i18next';
+import { keyboardRows, type KeyboardLayout, type KeyPress, type Language } from '../../../../core/contract';
 
 /** The indent of each row, in key widths, as on a real keyboard. */
 const INDENT = [0, 0.75, 1, 1.5];
 
 /**
- * A picture of the keyboard with the next key to press marked (and Shift when it is needed, or
- * Backspace after a mistake). It
- * only shows where a key is: the learner types on the real keyboard. Hidden from screen readers,
- * which get the next letter in words instead.
+ * A picture of the site's keyboard with the next key to press marked, with Shift and the right Alt
+ * key (AltGr) when they are needed, or Backspace after a mistake. Keys that type a second letter
+ * with AltGr show it in their corner. It only shows where a key is: the learner types on the real
+ * keyboard. Hidden from screen readers, which get the next key in words instead.
  */
-export function OnScreenKeyboard({ language, next, fix }: { language: Language; next: KeyPress | null; fix: boolean }) {
+export function OnScreenKeyboard({ language, layout, next, fix }: { language: Language; layout: KeyboardLayout; next: KeyPress | null; fix: boolean }) {
+  const { t } = useTranslation();
   const shift = next?.kind === 'key' && next.shift;
+  const altgr = next?.kind === 'key' && next.altgr;
   const shiftKey = <span className={shift ? 'key wide next' : 'key wide'}>Shift</span>;
   return (
-    <div className="on-screen-keyboard" aria-hidden="true" lang={language}>
-      {LAYOUTS[language].map((keys, r) => (
+    <div className="on-screen-keyboard" aria-hidden="true" lang={language} data-layout={language === 'ky' ? layout : undefined}>
+      {keyboardRows(language, layout).map((keys, r) => (
         <div key={r} className="key-row" style={{ paddingLeft: `${INDENT[r]! * 2.6}rem` }}>
           {r === 3 && shiftKey}
           {keys.map((key, c) => {
@@ -31,6 +33,7 @@ export function OnScreenKeyboard({ language, next, fix }: { language: Language; 
                     <span>{key.base}</span>
                   </>
                 )}
+                {key.altgr && <span className="key-altgr">{key.altgr}</span>}
               </span>
             );
           })}
@@ -41,6 +44,8 @@ export function OnScreenKeyboard({ language, next, fix }: { language: Language; 
       ))}
       <div className="key-row">
         <span className={next?.kind === 'space' ? 'key space next' : 'key space'} />
+        <span className={altgr ? 'key wide next' : 'key wide'}>{t('player.keyboard.altGr')}</span>
+        {next?.kind === 'numpad-minus' && <span className="key numpad next">{t('player.keyboard.numpadMinus')}</span>}
       </div>
     </div>
   );
