@@ -1,9 +1,14 @@
 import { plainText } from '../narration/spoken-text';
 
-/** The sentences of a text as a reader meets them (Markdown marks and list bullets aside). */
+/**
+ * The sentences of a text as a reader meets them (Markdown marks aside): a line of its own (a list
+ * item, a heading) ends a sentence whatever its last sign.
+ */
 export function sentencesOf(text: string): string[] {
-  return plainText(text)
-    .split(/(?<=[.!?…])\s+/u)
+  return text
+    .split(/\n+/)
+    .map(plainText)
+    .flatMap((line) => line.split(/(?<=[.!?…;])\s+/u))
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }

@@ -54,8 +54,8 @@ describe('the dashboard\'s translation catalogues', () => {
   it('pick the right plural form', () => {
     const ru = translator('ru');
     expect([1, 3, 5, 21, 73].map((count) => ru('dashboard.duration.years', { count }))).toEqual(['1 год', '3 года', '5 лет', '21 год', '73 года']);
-    expect(ru('upload.stored', { count: 2 })).toBe('Сохранено 2 пакета.');
-    expect(ru('upload.duplicates', { count: 11 })).toBe('11 пакетов уже были получены раньше и не учтены повторно.');
+    expect(ru('upload.stored', { count: 2 })).toBe('Сохранено 2 отправления.');
+    expect(ru('upload.duplicates', { count: 11 })).toBe('11 отправлений уже были получены раньше и не учтены повторно.');
     expect(translator('en')('dashboard.summary.sites', { count: 1 })).toBe('1 library');
     expect(translator('ky')('dashboard.summary.sites', { count: 12 })).toBe('12 китепкана');
   });

@@ -115,7 +115,7 @@ describe('the API over HTTP', () => {
 
     const lessonAfterWrong = await callHttp(url, 'lessons.get', ref, token);
     expect(lessonAfterWrong.body.value).toMatchObject({ resumeStepId: 'which-part-types' });
-    expect(lessonAfterWrong.body.value.doneStepIds).toEqual(steps.slice(0, quiz).map((s) => s.id));
+    expect([...lessonAfterWrong.body.value.doneStepIds].sort()).toEqual(steps.slice(0, quiz).map((s) => s.id).sort());
     // The player never gets an answer key or an explanation before answering.
     expect(JSON.stringify(lessonAfterWrong.body)).not.toContain('correctOptionId');
     expect(JSON.stringify(lessonAfterWrong.body)).not.toContain('"explain"');
@@ -140,8 +140,9 @@ describe('the API over HTTP', () => {
     const { url } = await startInProcessHost();
     const { token } = await newLearner(url);
     const ref = { packId: 'kg.ayil.first-steps', lessonId: 'parts-of-a-computer' };
-    await callHttp(url, 'progress.submitStep', { ...ref, stepId: 'screen-keyboard-mouse' }, token);
+    const steps = bundledSource(ref.packId).courses.flatMap((c) => c.lessons).find((l) => l.id === ref.lessonId)!.def.steps;
+    await callHttp(url, 'progress.submitStep', { ...ref, stepId: steps[0]!.id, answer: correctAnswer(steps[0]!, 'ky', 'ky') }, token);
     const courses = await callHttp(url, 'courses.list', {}, token);
-    expect(courses.body.value.continue).toMatchObject({ ...ref, stepId: 'which-part-types' });
+    expect(courses.body.value.continue).toMatchObject({ ...ref, stepId: steps[1]!.id });
   });
 });

@@ -11,7 +11,7 @@ import { tempDir } from '../support/temp-dir';
 
 describe('packs that ship with the app', () => {
   it('are built from every source folder, valid, and have every learner-visible text in ky, ru and en', async () => {
-    const sources = fs.readdirSync(SOURCES_DIR).filter((d) => fs.existsSync(path.join(SOURCES_DIR, d, 'manifest.json')));
+    const sources = fs.readdirSync(SOURCES_DIR).filter((d) => fs.existsSync(path.join(SOURCES_DIR, d, 'pack.yaml')));
     const built = fs.readdirSync(BUNDLED_PACKS_DIR).filter((f) => f.endsWith('.ayilpack'));
     expect(sources.length).toBeGreaterThan(0);
     expect(built).toHaveLength(sources.length);
@@ -35,7 +35,9 @@ describe('packs that ship with the app', () => {
 
     const second = await startCore({ dataDir, bundledPacksDir: BUNDLED_PACKS_DIR, log: () => {} });
     expect(fs.readdirSync(path.join(dataDir, 'packs'))).toEqual(installedBefore);
-    expect(installedBefore).toEqual([expect.stringMatching(/^kg\.ayil\.first-steps@\d+\.\d+\.\d+\.[0-9a-f]+\.ayilpack$/)]);
+    // One installed file per bundled pack, named by id, version and content.
+    expect(installedBefore.map((name) => name.split('@')[0]).sort()).toEqual(sources().sort());
+    for (const name of installedBefore) expect(name).toMatch(/^[a-z0-9.-]+@\d+\.\d+\.\d+\.[0-9a-f]+\.ayilpack$/);
     const grant = await second.dispatch('learners.create', { displayName: 'Нурлан', avatar: 'tree', language: 'en' }, null);
     if (!grant.ok) throw new Error(grant.error.code);
     const courses = await second.dispatch('courses.list', {}, (grant.value as { token: string }).token);
@@ -43,6 +45,10 @@ describe('packs that ship with the app', () => {
     await second.close();
   });
 });
+
+function sources(): string[] {
+  return fs.readdirSync(SOURCES_DIR).filter((d) => fs.existsSync(path.join(SOURCES_DIR, d, 'pack.yaml')));
+}
 
 /** Every object in the manifest keyed by language (texts, narration tracks, captions), with its path. */
 function languageKeyed(node: unknown, at = ''): Array<{ at: string; keys: string[] }> {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NATIVE_NAMES, type Language, type LocalizedText as Text } from '../../../core/contract';
+import type { Language, LocalizedText as Text } from '../../../core/contract';
 import { pickText } from '../i18n/i18n';
 import { useApp } from '../state/app-store';
 
@@ -29,7 +29,7 @@ export function FallbackNote({ shown }: { shown: Language }) {
   return (
     <span className="fallback-note" lang={i18n.language}>
       {' '}
-      ({t('language.fallbackNotice', { language: LANGUAGE_NATIVE_NAMES[shown] })})
+      ({t('language.fallbackNotice', { language: t(`language.names.${shown}`) })})
     </span>
   );
 }
