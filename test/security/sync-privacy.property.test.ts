@@ -220,7 +220,7 @@ async function startKiosk(siteCode: string, k: number) {
           break;
         }
         case 'export':
-          await asAdmin('stats.export', { from: '1990-01-01', to: '2199-12-31', password: TEST_ADMIN.password, format: 'json', target: { kind: 'folder' } });
+          await asAdmin('stats.export', { from: '0001-01-01', to: '9999-12-31', password: TEST_ADMIN.password, format: 'json', target: { kind: 'folder' } });
           break;
       }
       latest = Math.max(latest, now().getTime());
@@ -258,7 +258,7 @@ async function startKiosk(siteCode: string, k: number) {
     },
     /** The statistics file over every week there could be, as the kiosk writes it. */
     async fileRows() {
-      const file = await asAdmin<{ rows: SyncBatch['rows'] }>('stats.preview', { from: '1990-01-01', to: '2199-12-31' });
+      const file = await asAdmin<{ rows: SyncBatch['rows'] }>('stats.preview', { from: '0001-01-01', to: '9999-12-31' });
       return file.rows;
     },
     close: () => core.close(),
