@@ -107,7 +107,7 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
     progress,
     certificates,
     backups,
-    stats: new Stats(db, catalog, settings, { drives: ctx.drives, dataDir: ctx.dataDir }),
+    stats: new Stats(db, catalog, settings, { drives: ctx.drives, dataDir: ctx.dataDir }, now),
     sync,
     dataDir: ctx.dataDir,
     drives: ctx.drives,

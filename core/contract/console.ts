@@ -144,11 +144,14 @@ export const ReportSchema = z.object({
 export type Report = z.infer<typeof ReportSchema>;
 
 /**
- * One row of the statistics file (schema version 1, docs/statistics-format.md): what leaves the
- * kiosk, and nothing else. `dimension` says which breakdown the row is part of; a total has none.
+ * One row of the statistics file (schema version 2, docs/statistics-format.md), and of a sync
+ * batch: what leaves the kiosk, and nothing else. `dimension` says which breakdown the row is part
+ * of; a total has none. Version 2: rows are what the weekly release rounds released (only ended
+ * weeks; every number at least k; smaller counts carried into a later week's row).
  */
-export const STATS_SCHEMA_VERSION = 1;
+export const STATS_SCHEMA_VERSION = 2;
 const STATS_ROW_BASE = {
+  /** The week the count was released under: its own, or the last of those carried into it. */
   week: IsoWeekSchema,
   /** `packId/courseId`, or empty for site-wide counts (learners active). */
   course: z.string().regex(/^([a-z0-9][a-z0-9._-]{0,99}\/[a-z0-9][a-z0-9._-]{0,99})?$/),
@@ -167,7 +170,7 @@ export const StatsFileSchema = z.strictObject({
   schema: z.literal('ayil.statistics'),
   schemaVersion: z.literal(STATS_SCHEMA_VERSION),
   siteCode: SiteCodeSchema,
-  /** The site's privacy threshold: no breakdown cell under it is in the file. */
+  /** The smallest privacy threshold the file's rows were released with: no number under it is in the file. */
   k: z.number().int(),
   fromWeek: IsoWeekSchema,
   toWeek: IsoWeekSchema,
