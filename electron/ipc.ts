@@ -13,7 +13,8 @@ export function serveApiOverIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Disp
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown, token: unknown) => {
     if (!isAppTopFrame(event)) return forbidden;
     if (typeof method !== 'string' || (token !== null && typeof token !== 'string')) return badRequest;
-    return dispatch(method, input, token);
+    // The app's own window is the kiosk's own screen.
+    return dispatch(method, input, token, { kioskScreen: true });
   });
 }
 

@@ -3,8 +3,20 @@ import { AppError } from '../errors';
 import type { Session, Sessions } from '../sessions/sessions';
 import type { Handlers } from './handlers';
 
-/** One call into core, as both hosts make it: the method's name, its raw input, the caller's token. */
-export type Dispatch = (method: string, input: unknown, token: string | null) => Promise<Result<unknown>>;
+/** Where a call comes from, as its host can tell. */
+export interface Caller {
+  /**
+   * The kiosk's own screen: the Electron window, or a browser on the host's PC talking to it over
+   * loopback. Anything else (a classroom PC) needs the set-up code to finish set-up.
+   */
+  kioskScreen: boolean;
+}
+
+/** Unless its host says otherwise, a call is not from the kiosk's own screen. */
+export const ELSEWHERE: Caller = { kioskScreen: false };
+
+/** One call into core, as both hosts make it: the method's name, its raw input, the caller's token, where it comes from. */
+export type Dispatch = (method: string, input: unknown, token: string | null, caller?: Caller) => Promise<Result<unknown>>;
 
 const fail = (code: ApiError['code'], params: ApiError['params'] = {}): Result<never> => ({ ok: false, error: { code, params } });
 
@@ -14,7 +26,7 @@ const fail = (code: ApiError['code'], params: ApiError['params'] = {}): Result<n
  * runs the handler and checks its output. Every failure becomes a structured error.
  */
 export function createDispatch(handlers: Handlers, sessions: Sessions, log: (message: string) => void, isSetUp: () => boolean): Dispatch {
-  return async (name, rawInput, token) => {
+  return async (name, rawInput, token, caller = ELSEWHERE) => {
     if (!isMethodName(name)) return fail('api.unknown_method', { method: name });
     const spec: MethodSpec = methods[name];
     // Until the first-run set-up is done only the methods the table marks for it answer.
@@ -32,8 +44,17 @@ export function createDispatch(handlers: Handlers, sessions: Sessions, log: (mes
     }
 
     try {
-      const handler = handlers[name] as (input: unknown, ctx: { token: string | null; role: Role; learnerId: number | null; staffId: number | null }) => unknown;
-      const value = await handler(parsed.data, { token, role: session?.role ?? 'none', learnerId: session?.learnerId ?? null, staffId: session?.staffId ?? null });
+      const handler = handlers[name] as (
+        input: unknown,
+        ctx: { token: string | null; role: Role; learnerId: number | null; staffId: number | null; kioskScreen: boolean },
+      ) => unknown;
+      const value = await handler(parsed.data, {
+        token,
+        role: session?.role ?? 'none',
+        learnerId: session?.learnerId ?? null,
+        staffId: session?.staffId ?? null,
+        kioskScreen: caller.kioskScreen,
+      });
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };

@@ -28,6 +28,8 @@ export interface CallContext<R> {
   learnerId: R extends 'learner' ? number : number | null;
   /** The staff account behind the session, for staff methods (null for a learner or nobody). */
   staffId: number | null;
+  /** The call comes from the kiosk's own screen (dispatch.ts, Caller). */
+  kioskScreen: boolean;
 }
 
 export type Handlers = {
@@ -57,7 +59,7 @@ export interface Services {
   drives: () => Drive[];
   afterPacksChanged: () => void;
   /** First-run set-up in one transaction; answers the first administrator's account id. */
-  completeSetup: (input: SetupInput) => Promise<number>;
+  completeSetup: (input: SetupInput, caller: { kioskScreen: boolean }) => Promise<number>;
   /**
    * The signed-in staff member re-enters their password before an export or a restore; throws
    * AppError('staff.password_wrong') when it does not match (and the caller then writes nothing).
@@ -79,12 +81,13 @@ export function createHandlers(services: Services): Handlers {
     ...createAdminHandlers(services),
     ...createStatsHandlers(services),
     ...createSyncHandlers(services),
-    'kiosk.state': () => ({
+    'kiosk.state': (_input, { kioskScreen }) => ({
       setUp: settings.isSetUp(),
       language: settings.language(),
       languages: settings.languages(),
       siteName: settings.siteName(),
       idleTimeoutSeconds: settings.idleTimeoutSeconds(),
+      setupCodeNeeded: !kioskScreen && !settings.isSetUp(),
     }),
     'kiosk.setLanguage': ({ language }) => {
       settings.setLanguage(language);

@@ -13,9 +13,12 @@ export const TEST_SITE = {
   languages: ['ky', 'ru', 'en'],
 } as const;
 
-/** Completes the first-run set-up through the API, as the wizard does; answers the administrator's token. */
+/** A call from the kiosk's own screen (the Electron window, or a browser on the host's PC over loopback). */
+export const KIOSK_SCREEN = { kioskScreen: true } as const;
+
+/** Completes the first-run set-up through the API, as the wizard on the kiosk's own screen does; answers the administrator's token. */
 export async function setUpKiosk(dispatch: Dispatch, site: Partial<{ siteName: string; siteCode: string; district: string; region: string; languages: string[] }> = {}): Promise<string> {
-  const result = await dispatch('setup.complete', { ...TEST_SITE, ...site, adminName: TEST_ADMIN.name, adminPassword: TEST_ADMIN.password }, null);
+  const result = await dispatch('setup.complete', { ...TEST_SITE, ...site, adminName: TEST_ADMIN.name, adminPassword: TEST_ADMIN.password }, null, KIOSK_SCREEN);
   if (!result.ok) throw new Error(`setup.complete: ${result.error.code}`);
   return (result.value as { token: string }).token;
 }
