@@ -38,24 +38,23 @@ export function BackupSection() {
   /** The passphrase typed to open the list, and the one the shown list was checked with. */
   const [listPassphrase, setListPassphrase] = useState('');
   const [checkedWith, setCheckedWith] = useState<string | undefined>(undefined);
-  const [checking, setChecking] = useState(false);
-  /** The backups found, and where: a list for another target than the chosen one is not shown. */
-  const [found, setFound] = useState<{ where: string; backups: Backup[] } | null>(null);
+  /** The backups found, where and with which passphrase: a list for another target than the chosen one is not shown. */
+  const [found, setFound] = useState<{ where: string; with: string | undefined; backups: Backup[] } | null>(null);
   const [restoring, setRestoring] = useState<Backup | null>(null);
 
   const target: Target | null = targetOf(choice, drives);
 
   const targetKey = target ? JSON.stringify(target) : '';
   const backups = found && found.where === targetKey ? found.backups : null;
-  const readBackups = useCallback(async (where: string, with_: string | undefined) => {
-    setChecking(Boolean(with_));
-    const list = await loadBackups(where, with_);
-    setChecking(false);
-    if (list) setFound({ where, backups: list });
+  // Checking takes a second or two per backup (the passphrase goes through scrypt each time).
+  const checking = Boolean(targetKey && checkedWith) && !(found?.where === targetKey && found.with === checkedWith);
+  const readBackups = useCallback(async (where: string, passphrase: string | undefined) => {
+    const list = await loadBackups(where, passphrase);
+    if (list) setFound({ where, with: passphrase, backups: list });
   }, []);
   useEffect(() => {
-    if (targetKey) void readBackups(targetKey, checkedWith);
-  }, [targetKey, checkedWith, readBackups]);
+    if (targetKey) void loadBackups(targetKey, checkedWith).then((list) => list && setFound({ where: targetKey, with: checkedWith, backups: list }));
+  }, [targetKey, checkedWith]);
 
   function passphraseProblem(): typeof problem {
     if (!BackupPassphraseSchema.safeParse(passphrase).success) return { field: 'backup-passphrase', kind: 'short' };
