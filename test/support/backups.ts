@@ -33,3 +33,30 @@ export async function decryptedCopy(backupFile: string, passphrase = TEST_PASSPH
   await openBackup(backupFile, passphrase, out);
   return out;
 }
+
+/**
+ * Every row of every table of a database, read through a read-only connection (the kiosk may
+ * hold it open): two equal answers mean nothing in it changed.
+ */
+export function everyRow(databaseFile: string): string {
+  const db = new Database(databaseFile, { readonly: true });
+  try {
+    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
+    return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all().map((row) => JSON.stringify(row)).sort()]));
+  } finally {
+    db.close();
+  }
+}
+
+/** Flips one byte of a file in place. */
+export function flipByte(file: string, at: number): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    const byte = Buffer.alloc(1);
+    fs.readSync(fd, byte, 0, 1, at);
+    byte[0] = byte[0]! ^ 0x01;
+    fs.writeSync(fd, byte, 0, 1, at);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
