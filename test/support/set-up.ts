@@ -4,6 +4,9 @@ import type { Dispatch } from '../../core';
 /** The administrator every set-up kiosk of the tests has; e2e tests sign in with it. */
 export const TEST_ADMIN = { name: 'Test Admin', password: 'admin password 1' } as const;
 
+/** The passphrase the tests make backups with. */
+export const TEST_PASSPHRASE = 'river stone 2026 tulip';
+
 /** The site details tests set the kiosk up with. */
 export const TEST_SITE = {
   siteName: 'Test Library',
