@@ -154,7 +154,6 @@ export function BackupSection() {
                   <th scope="col">{t('console.backup.columns.taken')}</th>
                   <th scope="col">{t('console.backup.columns.site')}</th>
                   <th scope="col">{t('console.backup.columns.size')}</th>
-                  <th scope="col">{t('console.backup.columns.state')}</th>
                   <th scope="col">{t('console.packs.columns.actions')}</th>
                 </tr>
               </thead>
@@ -165,12 +164,14 @@ export function BackupSection() {
                     <td>{backup.takenAt ? formatDateTime(backup.takenAt, language) : '—'}</td>
                     <td>{backup.siteName ?? '—'}</td>
                     <td>{formatBytes(backup.bytes, language)}</td>
-                    <td>{t(`console.backup.states.${backup.state}`)}</td>
                     <td>
-                      {backup.state === 'ok' && (
+                      {/* Only a backup the passphrase opened can be restored; the others say why not. */}
+                      {backup.state === 'ok' ? (
                         <button type="button" className="button small secondary" aria-label={t('console.backup.restoreNamed', { name: backup.name })} onClick={() => setRestoring(backup)}>
                           {t('console.backup.restore')}
                         </button>
+                      ) : (
+                        t(`console.backup.states.${backup.state}`)
                       )}
                     </td>
                   </tr>

@@ -38,7 +38,7 @@ export function HostNames() {
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    if (!names) return;
+    if (!names || !typed.trim()) return;
     const parsed = HostNameSchema.safeParse(typed);
     const next = parsed.success ? [...new Set([...names.added, parsed.data])] : names.added;
     const wrong = !parsed.success ? 'invalid' : next.length > HOST_NAMES_MAX ? 'full' : null;
@@ -85,7 +85,7 @@ export function HostNames() {
         </TextField>
         <InlineError error={error} />
         <div className="actions">
-          <button type="submit" className="button primary" disabled={!names || !typed.trim()}>
+          <button type="submit" className="button primary" disabled={!names}>
             {t('console.hosts.add')}
           </button>
         </div>
