@@ -70,6 +70,8 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
   afterPacksChanged();
 
   const settings = new Settings(db);
+  // Read now and kept: the host asks on every request, also while a restore has this database closed.
+  settings.hostNames();
   const learners = new Learners(db, now);
   learners.removeAllGuests(); // a guest's session did not survive the restart; neither does their data
   const certificates = new Certificates(db, () => settings.certificateKey());

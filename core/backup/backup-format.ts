@@ -40,18 +40,24 @@ export type BackupHeader = z.infer<typeof BackupHeaderSchema>;
  */
 const normalise = (passphrase: string) => passphrase.normalize('NFC');
 
+/** age's default: about a second of scrypt on a PC, for every try of a passphrase. */
+export const SCRYPT_WORK_FACTOR = 18;
+
 /**
  * Encrypts a plain database file into a new backup file (which must not exist yet) and flushes
- * it to the device. Answers the header written into it.
+ * it to the device. Answers the header written into it. `scryptWorkFactor` is for tests that
+ * make many crafted backups; the kiosk always uses the default.
  */
 export async function sealBackup(
   databaseFile: string,
   outFile: string,
   passphrase: string,
   about: Pick<BackupHeader, 'takenAt' | 'takenAtLocal' | 'siteName' | 'siteCode' | 'schemaVersion'>,
+  scryptWorkFactor = SCRYPT_WORK_FACTOR,
 ): Promise<BackupHeader> {
   const header: BackupHeader = { format: 1, ...about, databaseBytes: fs.statSync(databaseFile).size, databaseSha256: await sha256Of(databaseFile) };
   const encrypter = new Encrypter();
+  encrypter.setScryptWorkFactor(scryptWorkFactor);
   encrypter.setPassphrase(normalise(passphrase));
   const prefix = new TextEncoder().encode(`${MAGIC}${JSON.stringify(header)}\n`);
   const sealed = await encrypter.encrypt(prepend(prefix, fileStream(databaseFile)));

@@ -56,7 +56,8 @@ function damageMiddle(file: string) {
   fs.closeSync(fd);
 }
 
-describe('backup', () => {
+// Every backup and restore runs scrypt (work factor 2^18) at least once: seconds each on a busy machine.
+describe('backup', { timeout: 120_000 }, () => {
   it('taken while a write burst runs passes integrity_check and, restored, holds every row committed before it began, as a consistent prefix', async () => {
     const core = await startTestCore();
     const token = await adminToken(core);
@@ -147,7 +148,7 @@ describe('backup', () => {
   });
 });
 
-describe('restore', () => {
+describe('restore', { timeout: 120_000 }, () => {
   async function kioskWithBackup(options: Parameters<typeof startTestCore>[0] = {}) {
     const core = await startTestCore(options);
     const token = await adminToken(core);

@@ -24,7 +24,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
   return { value, ms: performance.now() - start };
 }
 
-describe('listing backups on a stick', () => {
+describe('listing backups on a stick', { timeout: 120_000 }, () => {
   it('runs no SQL from the files: a plain database with an endless view is listed at once, and refused as damaged', async () => {
     const root = tempDir('ayil-media-');
     const stick = path.join(root, 'STICK');
@@ -45,12 +45,12 @@ describe('listing backups on a stick', () => {
     expect(named.value).toEqual([expect.objectContaining({ file: hostile, state: 'unchecked', siteName: null })]);
     const checked = await timed(() => call<any[]>(core, 'backup.list', { target, passphrase: TEST_PASSPHRASE }, token));
     expect(checked.value).toEqual([expect.objectContaining({ file: hostile, state: 'damaged', siteName: null, takenAt: null })]);
-    expect(named.ms + checked.ms).toBeLessThan(2_000);
+    expect(named.ms + checked.ms).toBeLessThan(5_000);
 
     const before = everyRow(core.databaseFile);
     const restore = await timed(() => core.dispatch('backup.restore', { password: TEST_ADMIN.password, passphrase: TEST_PASSPHRASE, file: hostile }, token));
     expect(restore.value).toMatchObject({ ok: false, error: { code: 'backup.damaged' } });
-    expect(restore.ms).toBeLessThan(2_000);
+    expect(restore.ms).toBeLessThan(5_000);
     expect(everyRow(core.databaseFile)).toBe(before);
   });
 
@@ -70,7 +70,8 @@ describe('listing backups on a stick', () => {
     const before = everyRow(core.databaseFile);
     const restore = await timed(() => core.dispatch('backup.restore', { password: TEST_ADMIN.password, passphrase: TEST_PASSPHRASE, file: crafted }, token));
     expect(restore.value).toMatchObject({ ok: false, error: { code: 'backup.unexpected_content' } });
-    expect(restore.ms).toBeLessThan(15_000);
+    // One scrypt and a small decryption; a view that ran would never end.
+    expect(restore.ms).toBeLessThan(60_000);
     expect(everyRow(core.databaseFile)).toBe(before);
     // The view is still in the file for anyone to see: it was refused, not run.
     const check = new Database(inside, { readonly: true });

@@ -61,7 +61,7 @@ describe('restore refuses', () => {
     }
     // The unchanged original still restores: the refusals were about the changed bytes.
     expect(await core.dispatch('backup.restore', { ...MAKE, file: backup.file }, token)).toMatchObject({ ok: true });
-  }, 60_000);
+  }, 120_000);
 
   it('a backup from another kiosk made with another passphrase, and lists it as not opening with this one', async () => {
     const { core, token } = await kioskWithBackup();
@@ -79,7 +79,7 @@ describe('restore refuses', () => {
     // With its own passphrase it is a good backup, and restores.
     expect(await core.dispatch('backup.restore', { password: TEST_ADMIN.password, passphrase: 'another library passphrase', file: copied }, token)).toMatchObject({ ok: true });
     expect((await call<any[]>(core, 'learners.list', {})).map((l) => l.displayName)).toEqual(['Other kiosk learner']);
-  }, 60_000);
+  }, 120_000);
 
   it('a properly encrypted backup whose database has a planted trigger, view or table, or an Ayil trigger rewritten', async () => {
     const { core, token, backup } = await kioskWithBackup();
@@ -105,5 +105,5 @@ describe('restore refuses', () => {
       await expectRefused(core, token, crafted, 'backup.unexpected_content');
     }
     expect((await call<any[]>(core, 'staff.list', {}, token)).map((s) => s.name)).toEqual([TEST_ADMIN.name]);
-  }, 90_000);
+  }, 180_000);
 });

@@ -65,7 +65,7 @@ describe('a backup on a stick', () => {
     // Nothing is readable as SQLite, not even its file header: the whole file is age ciphertext.
     expect(found(bytes, 'SQLite format 3')).toBe(false);
     expect(bytes.subarray(0, 22).toString('latin1')).toBe('age-encryption.org/v1\n');
-  }, 60_000);
+  }, 120_000);
 });
 
 /** Every secret of the seeded kiosk, as the database holds it. */

@@ -63,10 +63,10 @@ describe('a power cut (kill -9) during a restore', () => {
     expect(fs.existsSync(stagingFileOf(after.databaseFile))).toBe(false);
     // Only a committed restore keeps the replaced database aside; an undone one leaves no trace.
     expect(fs.readdirSync(dataDir).filter((name) => name.includes('before-restore')).length).toBe(step === 'committed' ? 1 : 0);
-  }, 60_000);
+  }, 120_000);
 });
 
-describe('start-up after a restore was cut short, from the files it left', () => {
+describe('start-up after a restore was cut short, from the files it left', { timeout: 120_000 }, () => {
   it('puts back a database whose main file was moved aside and whose WAL was not yet', async () => {
     const { dataDir, bundled } = await kioskWithBackup();
     const db = path.join(dataDir, 'ayil.db');
