@@ -47,10 +47,29 @@ export const SiteSettingsSchema = z.object({
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
+/**
+ * The one-time code the host prints on its console while the kiosk is not set up. Set-up from any
+ * screen but the kiosk's own needs it; case, spaces and dashes do not matter ("abcd efgh").
+ */
+export const SetupCodeSchema = z.string().trim().min(1).max(32);
+
 export const SetupInputSchema = SiteSettingsSchema.pick({ siteName: true, siteCode: true, district: true, region: true, languages: true }).extend({
   adminName: StaffNameSchema,
   adminPassword: StaffPasswordSchema,
+  setupCode: SetupCodeSchema.optional(),
 });
+
+/**
+ * A name this computer is reached by on the classroom network, besides its own addresses
+ * ("kitepkana-pc", "ayil.school.kg"); the host answers no other name (DNS rebinding).
+ */
+export const HostNameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/);
+/** A short list: a classroom has a name or two, not a directory. */
+export const HOST_NAMES_MAX = 10;
 
 export const StaffAccountSchema = z.object({
   id: z.number().int(),
@@ -189,11 +208,23 @@ export const TargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('folder') }),
 ]);
 
+/** Set by the administrator for each backup: without it nobody can open the backup. */
+export const BackupPassphraseSchema = z.string().min(10).max(200);
+/** Typed to list or restore backups (any passphrase a backup may have been made with). */
+export const BackupPassphraseCheckSchema = z.string().min(1).max(200);
+
+/**
+ * What a backup is, as far as the kiosk could check it: `unchecked` until a passphrase is given;
+ * `ok` when the passphrase opened its authenticated header; otherwise why it cannot be restored.
+ */
+export const BACKUP_STATES = ['unchecked', 'ok', 'passphrase_wrong', 'damaged', 'too_new'] as const;
+
 export const BackupSchema = z.object({
   file: z.string(),
   name: z.string(),
   bytes: z.number().int().nonnegative(),
-  /** When it was taken (from its name), and by which site. */
+  state: z.enum(BACKUP_STATES),
+  /** When it was taken (the kiosk's local time) and by which site: from the authenticated header, so null until `ok`. */
   takenAt: z.string().nullable(),
   siteName: z.string().nullable(),
 });

@@ -8,7 +8,7 @@ import { callHttp } from '../support/api';
 import { startTestCollector, type TestCollector } from '../support/collector';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { makePack } from '../support/packs';
-import { TEST_ADMIN } from '../support/set-up';
+import { TEST_ADMIN, TEST_PASSPHRASE } from '../support/set-up';
 import { addLearner, doSteps, STATS_MANIFEST, STATS_PACK, STEPS } from '../support/stats-fixture';
 import { HostClock } from '../support/host-clock';
 import { collectorFigures, kioskFigures, lackingPerStream } from '../support/sync-figures';
@@ -236,7 +236,7 @@ describe('sync with a real collector', () => {
     admin = await staffToken(core, 'admin');
     const waiting = (await call(core, 'sync.now', {}, admin)).pendingBatches;
     expect(waiting).toBeGreaterThan(0);
-    const backup = await call(core, 'backup.create', { password: 'correct horse', target: { kind: 'folder' } }, admin);
+    const backup = await call(core, 'backup.create', { password: 'correct horse', passphrase: TEST_PASSPHRASE, target: { kind: 'folder' } }, admin);
     await link.plug();
     await allSent(core, admin);
 
@@ -248,7 +248,7 @@ describe('sync with a real collector', () => {
     await allSent(core, admin);
     const before = await collector.store.counts();
     expect(before.batches).toBeGreaterThan(waiting);
-    await call(core, 'backup.restore', { password: 'correct horse', file: backup.file }, admin);
+    await call(core, 'backup.restore', { password: 'correct horse', passphrase: TEST_PASSPHRASE, file: backup.file }, admin);
 
     // Every session ended with the restore. The restored kiosk is still enrolled; the loop sends its
     // waiting batches again, and the collector only finds duplicates.
