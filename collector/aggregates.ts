@@ -5,9 +5,9 @@ import { addWeeks, compareWeeks } from './weeks';
 /**
  * The dashboard's figures, computed from stored cells: pure functions, no store, no HTTP.
  *
- * Kiosks send a breakdown cell only once it reached their k, but a dashboard that adds sites and
- * weeks together, or narrows the weeks, can still make small figures: so every figure shown as part
- * of a breakdown goes through `suppress` (the rule of core/stats/suppress.ts, in TypeScript), and
+ * Kiosks send no number under their k (docs/sync.md), but a dashboard that adds sites and weeks
+ * together, or narrows the weeks, can still make small figures: so every figure shown as part
+ * of a breakdown goes through `suppress` (the rule of core/stats/suppress.ts, with zeros), and
  * a held-back figure is `null`, never its number.
  */
 

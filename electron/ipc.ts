@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNEL, type Result } from '../core/contract';
-import { LOCAL_CALLER, type Dispatch } from '../core';
+import { KIOSK_SCREEN_CALLER, type Dispatch } from '../core';
 
 /** The only origin whose top frame may call the API over IPC. */
 export const APP_ORIGIN = 'app://ayil';
@@ -14,7 +14,7 @@ export function serveApiOverIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Disp
     if (!isAppTopFrame(event)) return forbidden;
     if (typeof method !== 'string' || (token !== null && typeof token !== 'string')) return badRequest;
     // The app's own window is the kiosk's screen: its sign-in limits count as one place, 'local'.
-    return dispatch(method, input, token, LOCAL_CALLER);
+    return dispatch(method, input, token, KIOSK_SCREEN_CALLER);
   });
 }
 

@@ -74,6 +74,9 @@ async function start(): Promise<void> {
     try {
       lanHost = await startLanHost(kiosk, { rendererDir: paths.rendererDir, port: args.port });
       log(`Classroom mode: other computers open ${lanHost.urls.join(' or ') || `port ${lanHost.port} of this computer`}`);
+      // As the browser host prints it: set-up from another computer needs this one-time code.
+      const setupCode = kiosk.setupCode();
+      if (setupCode) log(`Not set up yet: finish the set-up in this window, or on another computer with the one-time code ${setupCode}`);
     } catch (error) {
       // The kiosk still works at this PC; the log says why the classroom cannot reach it.
       log(`Classroom mode could not start on port ${args.port}: ${(error as Error).message}`);

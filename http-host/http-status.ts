@@ -32,6 +32,10 @@ const STATUS: Record<ErrorCode, number> = {
   'key.shipped': 409,
   'kiosk.not_set_up': 409,
   'setup.already_done': 409,
+  'setup.code_required': 403,
+  'setup.code_wrong': 403,
+  // A name the host does not answer to (DNS rebinding, or a name the administrator has not added).
+  'host.unknown_name': 421,
   'staff.password_wrong': 403,
   'staff.name_taken': 409,
   'staff.not_found': 404,
@@ -41,6 +45,8 @@ const STATUS: Record<ErrorCode, number> = {
   'backup.too_new': 422,
   'backup.verify_failed': 422,
   'backup.restore_failed': 500,
+  'backup.passphrase_wrong': 403,
+  'backup.unexpected_content': 422,
   'export.write_failed': 500,
   'settings.site_code_locked': 409,
   // The collector's answer (or silence), passed on: the kiosk itself is fine.

@@ -6,7 +6,6 @@ import { AppError } from '../core/errors';
 import { contentTypeOf } from '../core/files/content-type';
 import { httpStatusOf } from './http-status';
 
-
 export interface HttpHostOptions {
   /** The built renderer (Vite's output). */
   rendererDir: string;
@@ -35,6 +34,18 @@ export function buildHttpHost(core: Core, options: HttpHostOptions): FastifyInst
   // a kiosk that is shut down (or a test host) stops now.
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
 
+  // Only names this computer goes by (core/kiosk/host-names.ts): a page that re-points its own
+  // name at this PC (DNS rebinding) gets nothing, not even the interface. An API call from a page
+  // of another origin is refused too, whatever name it used.
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    const foreignOrigin = origin !== undefined && request.url.startsWith('/api/') && !core.allowsHost(originHost(origin));
+    if (core.allowsHost(request.headers.host) && !foreignOrigin) return;
+    const result: Result<never> = { ok: false, error: { code: 'host.unknown_name', params: { host: String(request.headers.host ?? '') } } };
+    if (request.url.startsWith('/api/')) return reply.code(httpStatusOf(result)).header('Cache-Control', 'no-store').send(result);
+    return reply.code(httpStatusOf(result)).type('text/plain; charset=utf-8').send(UNKNOWN_NAME_PAGE);
+  });
+
   app.addHook('onSend', async (_request, reply) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -52,7 +63,7 @@ export function buildHttpHost(core: Core, options: HttpHostOptions): FastifyInst
   });
 
   app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
-    const caller = { address: clientAddress(request.socket.remoteAddress) };
+    const caller = { address: clientAddress(request.socket.remoteAddress), kioskScreen: isLoopbackPeer(request.socket.remoteAddress) };
     const result = await core.dispatch(request.params.method, request.body, bearerToken(request.headers.authorization), caller);
     return reply.code(httpStatusOf(result)).header('Cache-Control', 'no-store').send(result);
   });
@@ -82,6 +93,30 @@ export function buildHttpHost(core: Core, options: HttpHostOptions): FastifyInst
 export function clientAddress(remote: string | undefined): string {
   if (!remote) return 'unknown';
   return remote.startsWith('::ffff:') && remote.includes('.') ? remote.slice('::ffff:'.length) : remote;
+}
+
+/** Said to a browser that used a name this host does not answer to (plain text: no script, no styles). */
+const UNKNOWN_NAME_PAGE = [
+  '«Айыл» программасы бул даректи тааныбайт. Компьютердин IP дарегин колдонуңуз же администратордон бул атты Жөндөөлөргө кошууну сураныңыз.',
+  'Программа «Айыл» не знает этого адреса. Откройте её по IP-адресу компьютера или попросите администратора добавить это имя в настройках.',
+  'Ayil does not answer to this address. Open it by the computer’s IP address, or ask the administrator to add this name in Settings.',
+].join('\n\n');
+
+/**
+ * The kiosk's own screen is a browser on this PC talking to the host over loopback (from
+ * 127.0.0.1 or ::1, under a name the host answers to). Any other peer is a classroom PC.
+ */
+function isLoopbackPeer(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+/** The host part of an `Origin` header ("null" and anything unreadable give a name no host has). */
+function originHost(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return '';
+  }
 }
 
 function bearerToken(header: string | undefined): string | null {

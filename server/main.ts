@@ -51,6 +51,11 @@ console.log(`Open http://127.0.0.1:${port}/ in a browser on this computer.`);
 if (values.lan) {
   for (const address of lanAddresses()) console.log(`Other computers in the classroom: http://${address}:${port}/`);
 }
+const setupCode = core.setupCode();
+if (setupCode) {
+  console.log(`This computer is not set up yet. Finish the set-up in a browser on this computer, or on another`);
+  console.log(`computer with this one-time set-up code: ${setupCode}`);
+}
 
 const stop = async () => {
   await app.close();

@@ -267,7 +267,8 @@ function sitesSection(ctx: PageContext, sites: readonly SiteSummary[]): Html {
 ${
   sites.length === 0
     ? html`<p>${t('dashboard.sites.none')}</p>`
-    : html`<div class="table-scroll"><table>
+    : // A wide table scrolls sideways on a narrow screen: its region takes focus so the keyboard can scroll it too.
+      html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="h-sites"><table>
 <caption>${t('dashboard.sites.caption')}</caption>
 <thead><tr>
 <th scope="col">${t('dashboard.sites.name')}</th><th scope="col">${t('dashboard.sites.code')}</th>

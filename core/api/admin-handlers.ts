@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { ownHostNames } from '../kiosk/host-names';
 import type { Handlers, Services } from './handlers';
 
 /** Console methods for site set-up, staff accounts, settings, learners, keys and backups. */
@@ -11,6 +12,8 @@ export type AdminMethod =
   | 'staff.remove'
   | 'settings.get'
   | 'settings.update'
+  | 'settings.hostNames'
+  | 'settings.setHostNames'
   | 'learners.search'
   | 'learners.detail'
   | 'learners.erase'
@@ -30,8 +33,8 @@ function staffIdOf(ctx: { staffId: number | null }): number {
 export function createAdminHandlers(services: Services): Pick<Handlers, AdminMethod> {
   const { settings, staff, sessions, learnerAdmin, backups, trust } = services;
   return {
-    'setup.complete': async (input) => {
-      const staffId = await services.completeSetup(input);
+    'setup.complete': async (input, { kioskScreen }) => {
+      const staffId = await services.completeSetup(input, { kioskScreen });
       return { token: sessions.open({ role: 'admin', learnerId: null, staffId }), role: 'admin' as const };
     },
     'staff.me': (_input, ctx) => {
@@ -57,6 +60,11 @@ export function createAdminHandlers(services: Services): Pick<Handlers, AdminMet
       return done;
     },
     'settings.get': () => settings.site(),
+    'settings.hostNames': () => ({ own: ownHostNames(), added: settings.hostNames() }),
+    'settings.setHostNames': ({ names }) => {
+      settings.setHostNames(names);
+      return done;
+    },
     'settings.update': (site) => {
       if (site.siteCode !== settings.siteCode() && services.sync.siteCodeLocked()) throw new AppError('settings.site_code_locked');
       settings.updateSite(site);
@@ -69,14 +77,14 @@ export function createAdminHandlers(services: Services): Pick<Handlers, AdminMet
       sessions.closeWhere((session) => session.learnerId === learnerId);
       return done;
     },
-    'backup.create': async ({ password, target }, ctx) => {
+    'backup.create': async ({ password, passphrase, target }, ctx) => {
       await services.confirmPassword(ctx, password);
-      return backups.create(target);
+      return backups.create(target, passphrase);
     },
-    'backup.list': ({ target }) => backups.list(target),
-    'backup.restore': async ({ password, file }, ctx) => {
+    'backup.list': ({ target, passphrase }) => backups.list(target, passphrase),
+    'backup.restore': async ({ password, passphrase, file }, ctx) => {
       await services.confirmPassword(ctx, password);
-      return { keptAside: await backups.restore(file) };
+      return { keptAside: await backups.restore(file, passphrase) };
     },
     'keys.remove': ({ keyId }) => {
       trust.remove(keyId);

@@ -4,15 +4,22 @@ import type { Session, Sessions } from '../sessions/sessions';
 import type { CallContext, Handlers } from './handlers';
 
 /**
- * Where a call comes from. `address`: the client's socket address for the HTTP host, `local` for
- * the kiosk's own screen (Electron IPC) and for tools in the same process. Sign-in limits are
- * kept per address as well as per profile or account.
+ * Where a call comes from, as its host can tell. `address`: the client's socket address for the
+ * HTTP host, `local` for the kiosk's own screen (Electron IPC) and for tools in the same process;
+ * sign-in limits are kept per address as well as per profile or account. `kioskScreen`: the
+ * Electron window, or a browser on the host's PC over loopback; anything else (a classroom PC)
+ * needs the set-up code to finish set-up.
  */
 export interface Caller {
   address: string;
+  kioskScreen: boolean;
 }
 
-export const LOCAL_CALLER: Caller = { address: 'local' };
+/** The kiosk's own screen (the Electron window). */
+export const KIOSK_SCREEN_CALLER: Caller = { address: 'local', kioskScreen: true };
+
+/** Unless its host says otherwise, a call is local to this process but not from the kiosk's screen. */
+export const LOCAL_CALLER: Caller = { address: 'local', kioskScreen: false };
 
 /** One call into core, as both hosts make it: the method's name, its raw input, the caller's token and where it comes from. */
 export type Dispatch = (method: string, input: unknown, token: string | null, caller?: Caller) => Promise<Result<unknown>>;
@@ -50,6 +57,7 @@ export function createDispatch(handlers: Handlers, sessions: Sessions, log: (mes
         learnerId: session?.learnerId ?? null,
         staffId: session?.staffId ?? null,
         address: caller.address,
+        kioskScreen: caller.kioskScreen,
       });
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {

@@ -30,6 +30,8 @@ export interface CallContext<R> {
   staffId: number | null;
   /** Where the call comes from (dispatch's Caller): sign-in limits count per address too. */
   address: string;
+  /** The call comes from the kiosk's own screen (dispatch.ts, Caller). */
+  kioskScreen: boolean;
 }
 
 export type Handlers = {
@@ -59,7 +61,7 @@ export interface Services {
   drives: () => Drive[];
   afterPacksChanged: () => void;
   /** First-run set-up in one transaction; answers the first administrator's account id. */
-  completeSetup: (input: SetupInput) => Promise<number>;
+  completeSetup: (input: SetupInput, caller: { kioskScreen: boolean }) => Promise<number>;
   /**
    * The signed-in staff member re-enters their password before a sensitive action (an export, a
    * backup or restore, a new staff account or password, a trusted key, enrolment); throws
@@ -84,7 +86,7 @@ export function createHandlers(services: Services): Handlers {
     ...createAdminHandlers(services),
     ...createStatsHandlers(services),
     ...createSyncHandlers(services),
-    'kiosk.state': () => ({
+    'kiosk.state': (_input, { kioskScreen }) => ({
       setUp: settings.isSetUp(),
       language: settings.language(),
       languages: settings.languages(),
@@ -92,6 +94,7 @@ export function createHandlers(services: Services): Handlers {
       idleTimeoutSeconds: settings.idleTimeoutSeconds(),
       keyboardLayout: settings.keyboardLayout(),
       fullScreen: settings.fullScreen(),
+      setupCodeNeeded: !kioskScreen && !settings.isSetUp(),
     }),
     'kiosk.setLanguage': ({ language }) => {
       settings.setLanguage(language);

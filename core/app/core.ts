@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Result } from '../contract';
 import type { Dispatch } from '../api/dispatch';
-import { swapInBackup } from '../backup/restore';
+import { swapInBackup, type RestoreStep } from '../backup/restore';
+import { journalFileOf, rollBackRestore, stagingFileOf } from '../backup/restore-journal';
 import { openDatabase, type Db } from '../db/open';
 import { AppError } from '../errors';
 import { DriveWatcher } from '../drives';
+import { isKnownHost } from '../kiosk/host-names';
+import { formatSetupCode, newSetupCode } from '../kiosk/setup-code';
 import type { Asset } from '../packs/assets';
 import type { StaffRole } from '../staff/staff';
 import { DEFAULT_SYNC_TIMINGS, SyncLoop, type SyncTimings } from '../sync';
@@ -25,6 +28,8 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** The sync loop's timings (defaults: DEFAULT_SYNC_TIMINGS; hosts read AYIL_SYNC_* overrides). */
   sync?: Partial<SyncTimings>;
+  /** Hears each point a restore passes (RESTORE_STEPS); for the power-cut tests, which kill the process there. */
+  onRestoreStep?: (step: RestoreStep) => void | Promise<void>;
 }
 
 export interface Core {
@@ -44,6 +49,13 @@ export interface Core {
   saveToStick(stickId: string, name: string, content: Uint8Array): Promise<string>;
   /** For tests and tools: creates a staff account (the console does it through `staff.create`). */
   createStaffAccount(input: { name: string; role: StaffRole; password: string }): Promise<number>;
+  /**
+   * Whether the host answers a request sent with this `Host` (or `Origin` host): loopback, this
+   * computer's addresses and name, and the names the administrator added (kiosk/host-names.ts).
+   */
+  allowsHost(header: string | undefined): boolean;
+  /** The one-time set-up code ("ABCD-EFGH") for the host to print while the kiosk is not set up; null once it is. */
+  setupCode(): string | null;
   close(): Promise<void>;
 }
 
@@ -57,6 +69,9 @@ function brokenKiosk(problem: AppError): Kiosk {
     dispatch: async () => answer,
     readAsset: async () => Promise.reject(problem),
     createStaffAccount: async () => Promise.reject(problem),
+    // Nothing to set up on a kiosk that cannot work.
+    isSetUp: () => true,
+    hostNames: () => [],
     close: async () => {},
   };
 }
@@ -74,15 +89,27 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? ((message: string) => console.error(message));
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
+  const setupCode = newSetupCode();
 
   let db: Db;
   try {
+    // A restore the power cut short is undone first: without it there may be no ayil.db at all,
+    // and opening would make an empty one with set-up open to whoever comes first.
+    if (await rollBackRestore(databaseFile)) log('A restore of a backup did not finish (was the computer switched off?). The data from before it has been put back.');
     db = openDatabase(databaseFile);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const broken = brokenKiosk(error);
-    const noSticks = async () => Promise.reject(error);
-    return { ...broken, dataDir: options.dataDir, databaseFile, problem: error, sticks: () => [], saveToStick: noSticks };
+    return {
+      ...broken,
+      dataDir: options.dataDir,
+      databaseFile,
+      problem: error,
+      sticks: () => [],
+      saveToStick: async () => Promise.reject(error),
+      allowsHost: (header) => isKnownHost(header, []),
+      setupCode: () => null,
+    };
   }
 
   const drives = new DriveWatcher({ roots: options.driveRoots, intervalMs: options.drivePollMs, log });
@@ -105,6 +132,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     drives: () => drives.current(),
     syncLoop,
     syncTimings,
+    setupCode,
+    stagingFile: stagingFileOf(databaseFile),
     swapIn: async (backupFile) => {
       // Installed packs are files on this PC, not in the backup: the restored database keeps
       // pointing at the packs that are here now.
@@ -115,6 +144,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           databaseFile,
           backupFile,
           now: now(),
+          onStep: options.onRestoreStep ?? (() => {}),
           closeLive: async () => {
             swapping = new Promise((resolve) => (release = resolve));
             await syncLoop.hold();
@@ -132,6 +162,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           },
           reopenOld: async () => {
             try {
+              // Never a new, empty database: only the old one, put back whole.
+              if (fs.existsSync(journalFileOf(databaseFile)) || !fs.existsSync(databaseFile)) throw new AppError('backup.restore_failed', { file: backupFile });
               kiosk = await openKiosk(openDatabase(databaseFile), context);
             } catch (error) {
               problem = error instanceof AppError ? error : new AppError('backup.restore_failed');
@@ -163,6 +195,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     sticks: () => drives.current().map(({ id, label }) => ({ id, label })),
     saveToStick: (stickId, name, content) => writeToTarget({ kind: 'drive', driveId: stickId }, { drives: drives.current(), dataDir: options.dataDir }, name, content),
     createStaffAccount: (input) => kiosk.createStaffAccount(input),
+    allowsHost: (header) => isKnownHost(header, kiosk.hostNames()),
+    setupCode: () => (kiosk.isSetUp() ? null : formatSetupCode(setupCode)),
     close: async () => {
       await syncLoop.stop();
       drives.stop();

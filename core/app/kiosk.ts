@@ -32,8 +32,12 @@ export interface KioskContext {
   now: () => Date;
   log: (message: string) => void;
   drives: () => Drive[];
-  /** Replaces the database with a checked backup (the core swaps kiosks); answers where the old one is. */
-  swapIn: (file: string) => Promise<string>;
+  /** Where a backup is decrypted and checked before a restore swaps it in. */
+  stagingFile: string;
+  /** Replaces the database with the checked staging copy (the core swaps kiosks); answers where the old one is. */
+  swapIn: (backupFile: string) => Promise<string>;
+  /** This start's one-time set-up code (set-up from anywhere but the kiosk's own screen needs it). */
+  setupCode: string;
   /** The host's sync loop (it outlives a kiosk) and the collector requests' timeouts. */
   syncLoop: SyncLoopControl;
   syncTimings: Pick<SyncTimings, 'probeTimeoutMs' | 'requestTimeoutMs'>;
@@ -47,6 +51,9 @@ export interface Kiosk {
   readonly sync?: Sync;
   readAsset(packId: string, assetPath: string, range?: { start: number; end?: number }): Promise<Asset>;
   createStaffAccount(input: { name: string; role: StaffRole; password: string }): Promise<number>;
+  isSetUp(): boolean;
+  /** The names the administrator added for the host to answer to. */
+  hostNames(): readonly string[];
   /** Cancels imports, closes pack files and the database. */
   close(): Promise<void>;
 }
@@ -64,6 +71,8 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
   afterPacksChanged();
 
   const settings = new Settings(db);
+  // Read now and kept: the host asks on every request, also while a restore has this database closed.
+  settings.hostNames();
   const tries = new TryLimits(db, now);
   const learners = new Learners(db, now, tries);
   learners.removeAllGuests(); // a guest's session did not survive the restart; neither does their data
@@ -93,7 +102,15 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
     new StatsRecorder(db),
   );
   const imports = new ImportQueue(installer, afterPacksChanged);
-  const backups = new Backups({ db, dataDir: ctx.dataDir, siteCode: () => settings.siteCode(), drives: ctx.drives, now, swapIn: ctx.swapIn });
+  const backups = new Backups({
+    db,
+    dataDir: ctx.dataDir,
+    stagingFile: ctx.stagingFile,
+    site: () => ({ name: settings.siteName(), code: settings.siteCode() }),
+    drives: ctx.drives,
+    now,
+    swapIn: ctx.swapIn,
+  });
   const sync = new Sync({ db, settings, now, loop: ctx.syncLoop, timings: ctx.syncTimings, drives: ctx.drives, dataDir: ctx.dataDir });
   const handlers = createHandlers({
     sessions,
@@ -107,12 +124,12 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
     progress,
     certificates,
     backups,
-    stats: new Stats(db, catalog, settings, { drives: ctx.drives, dataDir: ctx.dataDir }),
+    stats: new Stats(db, catalog, settings, { drives: ctx.drives, dataDir: ctx.dataDir }, now),
     sync,
     dataDir: ctx.dataDir,
     drives: ctx.drives,
     afterPacksChanged,
-    completeSetup: (input) => completeSetup(db, settings, staff, input),
+    completeSetup: (input, caller) => completeSetup(db, settings, staff, input, { ...caller, setupCode: ctx.setupCode }),
     confirmPassword: async ({ token, address }, password) => {
       const session = token ? sessions.find(token) : undefined;
       if (!session || session.staffId === null) throw new AppError('staff.password_wrong');
@@ -125,6 +142,8 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
     dispatch: createDispatch(handlers, sessions, log, () => settings.isSetUp()),
     readAsset: (packId, assetPath, range) => assets.read(packId, assetPath, range),
     createStaffAccount: (input) => staff.create(input),
+    isSetUp: () => settings.isSetUp(),
+    hostNames: () => settings.hostNames(),
     close: async () => {
       for (const job of imports.list()) imports.cancel(job.id);
       await Promise.all(imports.list().map((job) => imports.settled(job.id)));

@@ -1,62 +1,67 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors';
-import { copyDurably } from '../files/copy-durably';
-import { fsyncDir } from './backups';
+import { syncFolder } from '../files/write-durably';
+import { removeJournal, rollBackRestore, SIDE_FILES, stagingFileOf, writeJournal } from './restore-journal';
+
+/**
+ * The points a restore passes, in order; `CoreOptions.onRestoreStep` hears each one (the
+ * power-cut tests kill the host at every point and start it again).
+ */
+export const RESTORE_STEPS = ['staged', 'journal-written', 'moved-aside', 'swapped-in', 'opened', 'committed'] as const;
+export type RestoreStep = (typeof RESTORE_STEPS)[number];
 
 export interface SwapOptions {
   databaseFile: string;
+  /** The backup the staging file was decrypted from, for error messages. */
   backupFile: string;
   now: Date;
   /** Stops everything using the live database and closes it (a clean close checkpoints the WAL into the file). */
   closeLive: () => Promise<void>;
   /** Opens the file now at `databaseFile` (migrating an older backup) and starts the kiosk on it; throws if it cannot. */
   openRestored: () => Promise<void>;
-  /** Starts the kiosk again on the database that was put back. */
+  /** Starts the kiosk again on the database that was put back (if it was: no journal is left). */
   reopenOld: () => Promise<void>;
+  onStep: (step: RestoreStep) => void | Promise<void>;
 }
 
-const SIDE_FILES = ['-wal', '-shm'];
-
 /**
- * Puts a backup in place of the live database. The backup is first copied next to the database
- * (so a stick pulled out mid-copy changes nothing); the live file, with any WAL files, is then
- * renamed aside and kept; the copy takes its name and is opened. If that fails, the old file goes
- * back and is opened again. Answers the path the old database was kept at.
+ * Puts the decrypted and checked backup (at the staging name beside the database) in place of the
+ * live database, under a journal (restore-journal.ts) so that a power cut at any point leaves
+ * either the old database or the restored one, never none. The live file, with any WAL files, is
+ * kept aside; if the restored one does not open, the old one goes back and is opened again.
+ * Answers the path the old database was kept at.
  */
 export async function swapInBackup(o: SwapOptions): Promise<string> {
   const dir = path.dirname(o.databaseFile);
-  const staging = `${o.databaseFile}.restoring`;
-  await fs.promises.rm(staging, { force: true });
-  try {
-    await copyDurably(o.backupFile, staging, { mapError: (error) => error as Error });
-  } catch {
-    await fs.promises.rm(staging, { force: true });
-    throw new AppError('backup.restore_failed', { file: o.backupFile });
-  }
-
-  await o.closeLive();
+  const staging = stagingFileOf(o.databaseFile);
   const aside = `${o.databaseFile}.before-restore-${stamp(o.now)}`;
-  const moved: Array<[string, string]> = [];
+  await o.onStep('staged');
+  await o.closeLive();
   try {
-    for (const suffix of ['', ...SIDE_FILES]) {
-      if (!fs.existsSync(o.databaseFile + suffix)) continue;
-      fs.renameSync(o.databaseFile + suffix, aside + suffix);
-      moved.push([o.databaseFile + suffix, aside + suffix]);
+    await writeJournal(o.databaseFile, { aside: path.basename(aside), phase: 'moving-aside' });
+    await o.onStep('journal-written');
+    for (const suffix of SIDE_FILES) {
+      if (fs.existsSync(o.databaseFile + suffix)) await fs.promises.rename(o.databaseFile + suffix, aside + suffix);
     }
-    fs.renameSync(staging, o.databaseFile);
-    await fsyncDir(dir);
+    await syncFolder(dir);
+    await o.onStep('moved-aside');
+    await writeJournal(o.databaseFile, { aside: path.basename(aside), phase: 'swapping' });
+    await fs.promises.rename(staging, o.databaseFile);
+    await syncFolder(dir);
+    await o.onStep('swapped-in');
     await o.openRestored();
-    return aside;
   } catch {
-    // Whatever went wrong, the kiosk goes back to the database it had, untouched.
-    for (const suffix of ['', ...SIDE_FILES]) fs.rmSync(o.databaseFile + suffix, { force: true });
-    fs.rmSync(staging, { force: true });
-    for (const [from, to] of moved.reverse()) fs.renameSync(to, from);
-    await fsyncDir(dir);
+    // Whatever went wrong, the kiosk goes back to the database it had, untouched. Should even
+    // that fail, the journal stays and the next start tries again (reopenOld opens nothing then).
+    await rollBackRestore(o.databaseFile).catch(() => {});
     await o.reopenOld();
     throw new AppError('backup.restore_failed', { file: o.backupFile });
   }
+  await o.onStep('opened');
+  await removeJournal(o.databaseFile);
+  await o.onStep('committed');
+  return aside;
 }
 
 function stamp(at: Date): string {

@@ -52,10 +52,29 @@ export const SiteSettingsSchema = z.object({
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
+/**
+ * The one-time code the host prints on its console while the kiosk is not set up. Set-up from any
+ * screen but the kiosk's own needs it; case, spaces and dashes do not matter ("abcd efgh").
+ */
+export const SetupCodeSchema = z.string().trim().min(1).max(32);
+
 export const SetupInputSchema = SiteSettingsSchema.pick({ siteName: true, siteCode: true, district: true, region: true, languages: true }).extend({
   adminName: StaffNameSchema,
   adminPassword: StaffPasswordSchema,
+  setupCode: SetupCodeSchema.optional(),
 });
+
+/**
+ * A name this computer is reached by on the classroom network, besides its own addresses
+ * ("kitepkana-pc", "ayil.school.kg"); the host answers no other name (DNS rebinding).
+ */
+export const HostNameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/);
+/** A short list: a classroom has a name or two, not a directory. */
+export const HOST_NAMES_MAX = 10;
 
 export const StaffAccountSchema = z.object({
   id: z.number().int(),
@@ -149,11 +168,14 @@ export const ReportSchema = z.object({
 export type Report = z.infer<typeof ReportSchema>;
 
 /**
- * One row of the statistics file (schema version 1, docs/statistics-format.md): what leaves the
- * kiosk, and nothing else. `dimension` says which breakdown the row is part of; a total has none.
+ * One row of the statistics file (schema version 2, docs/statistics-format.md), and of a sync
+ * batch: what leaves the kiosk, and nothing else. `dimension` says which breakdown the row is part
+ * of; a total has none. Version 2: rows are what the weekly release rounds released (only ended
+ * weeks; every number at least k; smaller counts carried into a later week's row).
  */
-export const STATS_SCHEMA_VERSION = 1;
+export const STATS_SCHEMA_VERSION = 2;
 const STATS_ROW_BASE = {
+  /** The week the count was released under: its own, or the last of those carried into it. */
   week: IsoWeekSchema,
   /** `packId/courseId`, or empty for site-wide counts (learners active). */
   course: z.string().regex(/^([a-z0-9][a-z0-9._-]{0,99}\/[a-z0-9][a-z0-9._-]{0,99})?$/),
@@ -172,7 +194,7 @@ export const StatsFileSchema = z.strictObject({
   schema: z.literal('ayil.statistics'),
   schemaVersion: z.literal(STATS_SCHEMA_VERSION),
   siteCode: SiteCodeSchema,
-  /** The site's privacy threshold: no breakdown cell under it is in the file. */
+  /** The smallest privacy threshold the file's rows were released with: no number under it is in the file. */
   k: z.number().int(),
   fromWeek: IsoWeekSchema,
   toWeek: IsoWeekSchema,
@@ -191,11 +213,23 @@ export const TargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('folder') }),
 ]);
 
+/** Set by the administrator for each backup: without it nobody can open the backup. */
+export const BackupPassphraseSchema = z.string().min(10).max(200);
+/** Typed to list or restore backups (any passphrase a backup may have been made with). */
+export const BackupPassphraseCheckSchema = z.string().min(1).max(200);
+
+/**
+ * What a backup is, as far as the kiosk could check it: `unchecked` until a passphrase is given;
+ * `ok` when the passphrase opened its authenticated header; otherwise why it cannot be restored.
+ */
+export const BACKUP_STATES = ['unchecked', 'ok', 'passphrase_wrong', 'damaged', 'too_new'] as const;
+
 export const BackupSchema = z.object({
   file: z.string(),
   name: z.string(),
   bytes: z.number().int().nonnegative(),
-  /** When it was taken (from its name), and by which site. */
+  state: z.enum(BACKUP_STATES),
+  /** When it was taken (the kiosk's local time) and by which site: from the authenticated header, so null until `ok`. */
   takenAt: z.string().nullable(),
   siteName: z.string().nullable(),
 });

@@ -23,7 +23,11 @@ import {
 } from './schemas';
 import { StepAnswerSchema } from './steps';
 import {
+  BackupPassphraseCheckSchema,
+  BackupPassphraseSchema,
   BackupSchema,
+  HOST_NAMES_MAX,
+  HostNameSchema,
   LearnerDetailSchema,
   LearnerRowSchema,
   PasswordCheckSchema,
@@ -81,6 +85,8 @@ export const methods = {
       keyboardLayout: KeyboardLayoutSchema,
       /** The administrator's kiosk-mode setting, which the desktop app's window follows. */
       fullScreen: z.boolean(),
+      /** Before set-up, on any screen but the kiosk's own: `setup.complete` needs the code the host printed. */
+      setupCodeNeeded: z.boolean(),
     }),
   }),
   'kiosk.setLanguage': method({
@@ -89,7 +95,10 @@ export const methods = {
     input: z.strictObject({ language: LanguageSchema }),
     output: Ok,
   }),
-  /** First start: the site's details and the first administrator; answers with that administrator's session. */
+  /**
+   * First start: the site's details and the first administrator; answers with that administrator's
+   * session. From the kiosk's own screen as it is; from anywhere else only with the host's set-up code.
+   */
   'setup.complete': method({
     role: 'none',
     beforeSetup: true,
@@ -222,6 +231,17 @@ export const methods = {
     input: SiteSettingsSchema.strict(),
     output: Ok,
   }),
+  /** The names the host answers to: this computer's own (loopback, its addresses, its name) and those the administrator added. */
+  'settings.hostNames': method({
+    role: 'admin',
+    input: NoInput,
+    output: z.object({ own: z.array(z.string()), added: z.array(z.string()) }),
+  }),
+  'settings.setHostNames': method({
+    role: 'admin',
+    input: z.strictObject({ names: z.array(HostNameSchema).max(HOST_NAMES_MAX) }),
+    output: Ok,
+  }),
   /** Learners by name, a page at a time, newest activity first. */
   'learners.search': method({
     role: 'facilitator',
@@ -256,22 +276,28 @@ export const methods = {
     input: PeriodSchema.extend({ password: PasswordCheckSchema, format: z.enum(['csv', 'json']), target: TargetSchema }).strict(),
     output: z.object({ file: z.string(), rows: z.number().int().nonnegative() }),
   }),
-  /** Backs up the database while the kiosk runs, and checks the copy before calling it done. */
+  /** Backs up the database while the kiosk runs, encrypted with the passphrase the administrator chooses. */
   'backup.create': method({
     role: 'admin',
-    input: z.strictObject({ password: PasswordCheckSchema, target: TargetSchema }),
+    input: z.strictObject({ password: PasswordCheckSchema, passphrase: BackupPassphraseSchema, target: TargetSchema }),
     output: BackupSchema,
   }),
-  /** The backups on a stick (or in the kiosk's own folder), newest first. */
+  /**
+   * The backups on a stick (or in the kiosk's own folder), newest first. With a passphrase each is
+   * checked against it and shows its date and site from its authenticated header; no SQL is run.
+   */
   'backup.list': method({
     role: 'admin',
-    input: z.strictObject({ target: TargetSchema }),
+    input: z.strictObject({ target: TargetSchema, passphrase: BackupPassphraseCheckSchema.optional() }),
     output: z.array(BackupSchema),
   }),
-  /** Replaces the database with a backup; the current one is kept aside until the restored one opens cleanly. Every session ends. */
+  /**
+   * Replaces the database with a backup, once it is decrypted, authenticated and its schema is
+   * Ayil's own; the current one is kept aside. Every session ends.
+   */
   'backup.restore': method({
     role: 'admin',
-    input: z.strictObject({ password: PasswordCheckSchema, file: z.string().min(1).max(4096) }),
+    input: z.strictObject({ password: PasswordCheckSchema, passphrase: BackupPassphraseCheckSchema, file: z.string().min(1).max(4096) }),
     output: z.object({ keptAside: z.string() }),
   }),
   /** Where sync stands: last success, what waits, the last problem in plain words (translated). */

@@ -36,8 +36,8 @@ export type SyncSite = z.infer<typeof SyncSiteSchema>;
 
 /**
  * One batch: increments of the anonymised weekly counts (the statistics file's rows, same
- * schema). A breakdown cell is only in a batch once its running count on the kiosk reached k.
- * `key` is the idempotency key: the collector stores a batch once, however often it arrives.
+ * schema): whole spans of one weekly release round (docs/sync.md, "What may leave"), each row at
+ * least k. `key` is the idempotency key: the collector stores a batch once, however often it arrives.
  */
 export const SyncBatchSchema = z.strictObject({
   schema: z.literal('ayil.sync-batch'),
@@ -46,7 +46,7 @@ export const SyncBatchSchema = z.strictObject({
   /** 1, 2, 3… per kiosk, in the order the batches were made. */
   sequence: z.number().int().positive(),
   key: z.uuid(),
-  /** The site's privacy threshold when the batch was made. */
+  /** The site's privacy threshold its release round used. */
   k: z.number().int().positive(),
   rows: z.array(StatsRowSchema).max(MAX_BATCH_ROWS),
 });
@@ -134,9 +134,16 @@ export const SyncStatusSchema = z.object({
   enrolled: z.boolean(),
   collectorUrl: z.string().nullable(),
   allowPlainHttp: z.boolean(),
-  /** Batches made but not yet acknowledged by the collector. */
+  /**
+   * Batches made but not yet acknowledged by the collector, and those the next attempt would make
+   * of what may leave now (counted, not made: reading the status writes nothing).
+   */
   pendingBatches: z.number().int().nonnegative(),
-  /** Breakdown cells still under k: they wait on the kiosk and are sent once they reach it. */
+  /**
+   * Figures (a course's measure, or learners active) with counts waiting on the kiosk once this
+   * week's release round has run: this week's, which leave once it has ended, and those under k,
+   * carried into a later week's release.
+   */
   heldCells: z.number().int().nonnegative(),
   lastSuccessAt: InstantSchema.nullable(),
   lastAttemptAt: InstantSchema.nullable(),

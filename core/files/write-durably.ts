@@ -38,8 +38,8 @@ async function replace(from: string, to: string): Promise<void> {
   }
 }
 
-/** Makes the rename itself durable where the OS allows a folder to be synced (not on Windows). */
-async function syncFolder(dir: string): Promise<void> {
+/** Makes a rename durable where the OS allows a folder to be synced (not on Windows, nor some FUSE drivers). */
+export async function syncFolder(dir: string): Promise<void> {
   let handle: fs.promises.FileHandle | undefined;
   try {
     handle = await fs.promises.open(dir, 'r');

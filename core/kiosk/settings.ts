@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { KeyboardLayoutSchema, LANGUAGES, LanguageSchema, SiteSettingsSchema, type KeyboardLayout, type Language, type SiteSettings } from '../contract';
+import { HostNameSchema, KeyboardLayoutSchema, LANGUAGES, LanguageSchema, SiteSettingsSchema, type KeyboardLayout, type Language, type SiteSettings } from '../contract';
 import { newSiteKey } from '../certificates/certificates';
 import type { Db } from '../db/open';
 
@@ -12,6 +12,7 @@ export const DEFAULT_K = 5;
 export class Settings {
   /** Once true it stays true (nothing undoes set-up), so it is read from the database only until then. */
   private setUp = false;
+  private addedHostNames: string[] | null = null;
 
   constructor(private readonly db: Db) {}
 
@@ -110,6 +111,26 @@ export class Settings {
       this.set('site.keyboard_layout', site.keyboardLayout);
       this.set('desktop.full_screen', site.fullScreen ? '1' : '0');
     })();
+  }
+
+  /** Names the administrator added for the host to answer to (host-names.ts), read once and kept. */
+  hostNames(): string[] {
+    if (!this.addedHostNames) {
+      let parsed: unknown = [];
+      try {
+        parsed = JSON.parse(this.get('host.names') ?? '[]');
+      } catch {
+        // A value that is not a list means none were added.
+      }
+      this.addedHostNames = Array.isArray(parsed) ? parsed.filter((name): name is string => HostNameSchema.safeParse(name).success) : [];
+    }
+    return this.addedHostNames;
+  }
+
+  setHostNames(names: readonly string[]): void {
+    const valid = [...new Set(names.map((name) => HostNameSchema.parse(name)))];
+    this.set('host.names', JSON.stringify(valid));
+    this.addedHostNames = valid;
   }
 
   /** The key certificate codes are derived with; made once, never leaves the kiosk. */

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { hashSecret } from '../staff/password-hash';
 import { assertStrongPassword } from '../staff/password-strength';
 import type { Staff } from '../staff/staff';
+import { setupCodeMatches } from './setup-code';
 import { DEFAULT_IDLE_SECONDS, DEFAULT_K, type Settings } from './settings';
 
 export type SetupInput = z.output<typeof SetupInputSchema>;
@@ -14,8 +15,20 @@ export type SetupInput = z.output<typeof SetupInputSchema>;
  * transaction, so a crash or a second screen racing the first leaves either nothing or all of it.
  * Returns the administrator's account id.
  */
-export async function completeSetup(db: Db, settings: Settings, staff: Staff, input: SetupInput): Promise<number> {
+export async function completeSetup(
+  db: Db,
+  settings: Settings,
+  staff: Staff,
+  input: SetupInput,
+  caller: { kioskScreen: boolean; setupCode: string },
+): Promise<number> {
   if (settings.isSetUp()) throw new AppError('setup.already_done');
+  // The first administrator is whoever finishes set-up: on the kiosk's own screen, or elsewhere
+  // (a classroom PC) only with the code the host printed on its console.
+  if (!caller.kioskScreen) {
+    if (!input.setupCode) throw new AppError('setup.code_required');
+    if (!setupCodeMatches(input.setupCode, caller.setupCode)) throw new AppError('setup.code_wrong');
+  }
   assertStrongPassword(input.adminPassword, [input.adminName, input.siteName, input.siteCode, input.district, input.region]);
   // Hashed before the transaction: scrypt is slow and async, a transaction must be neither.
   const hash = await hashSecret(input.adminPassword);

@@ -1,4 +1,5 @@
 import type { SyncProblem } from '../contract';
+import type { Release } from '../stats';
 import type { Outbox } from './outbox';
 import { CollectorClient, SyncAborted, SyncFailure } from './collector-client';
 import type { SyncState } from './sync-state';
@@ -19,45 +20,38 @@ export type AttemptOutcome =
 export interface AttemptParts {
   state: SyncState;
   outbox: Outbox;
+  release: Release;
   site: { siteCode(): string; privacyThreshold(): number };
   now: () => Date;
   timings: Pick<SyncTimings, 'probeTimeoutMs' | 'requestTimeoutMs'>;
 }
 
 /**
- * One attempt of the loop: make batches of whatever may leave, probe the collector, then send
- * the waiting batches strictly in sequence, one at a time. A batch is marked sent only on the
- * collector's acknowledgement of its key; anything else leaves it waiting, exactly as it is, for
- * the next attempt (the collector stores a key once, so sending it again is harmless).
+ * One attempt of the loop: run this week's release round if it has not run (core/stats/release.ts),
+ * batch what it released, probe the collector, then send the waiting batches strictly in sequence,
+ * one at a time. A batch is marked sent only on the collector's acknowledgement of its key;
+ * anything else leaves it waiting, exactly as it is, for the next attempt (the collector stores a
+ * key once, so sending it again is harmless).
  *
- * New batches are made only when none wait (Outbox.waitingBatches): while the collector cannot be
- * reached, what learners do meanwhile stays in the outbox's cells and goes as one batch (not one
- * per attempt), so a week offline costs a few requests, not thousands, in the next short window of
- * connection.
+ * Rounds run once a week, so a week offline costs one more batch, not one per attempt.
  */
 export async function runAttempt(parts: AttemptParts, signal: AbortSignal): Promise<AttemptOutcome> {
   const { state, outbox, now } = parts;
   const enrolment = state.enrolment();
   const siteCode = parts.site.siteCode();
   if (!enrolment || !siteCode || signal.aborted) return { kind: 'idle' };
-  const site = { siteCode, k: parts.site.privacyThreshold() };
-  if (outbox.waitingBatches(site) === 0) return { kind: 'idle' };
+  parts.release.run(parts.site.privacyThreshold());
+  outbox.makeBatches(siteCode);
+  if (outbox.pendingBatches() === 0) return { kind: 'idle' };
 
   const client = new CollectorClient({ baseUrl: enrolment.collectorUrl, ...parts.timings });
   state.recordAttempt(toInstant(now()));
   let batches = 0;
-  // Once the backlog is through, what was counted meanwhile goes too, once per attempt (so that
-  // steady work on a fast link does not turn into a stream of tiny batches).
-  let toppedUp = false;
   try {
     await client.probe(signal);
     for (;;) {
       const batch = outbox.unacked(1)[0];
-      if (!batch) {
-        if (toppedUp || outbox.makeBatches(site) === 0) break;
-        toppedUp = true;
-        continue;
-      }
+      if (!batch) break;
       const ack = await client.deliver({ deviceTime: toInstant(now()), batch }, enrolment.token, signal);
       // Recorded even if we were asked to stop meanwhile: the database stays open until this ends.
       state.recordAcknowledged(() => outbox.markAcked(batch.key), toInstant(now()), ack.clockSkewSeconds);

@@ -12,6 +12,7 @@ import type { Drive } from '../drives';
 import { AppError } from '../errors';
 import type { Target } from '../files/target-dir';
 import { writeToTarget } from '../files/write-to-target';
+import type { Release } from '../stats';
 import type { Outbox } from './outbox';
 import type { SigningIdentity } from './identity';
 import { toDeviceDate, toInstant } from './time';
@@ -24,6 +25,7 @@ const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export interface StickFileParts {
   outbox: Outbox;
+  release: Release;
   identity: SigningIdentity;
   site: SyncSite;
   k: number;
@@ -33,13 +35,15 @@ export interface StickFileParts {
 }
 
 /**
- * "Save figures to stick": makes batches of whatever may leave, then writes every batch the
+ * "Save figures to stick": runs this week's release round if it has not run and batches what it
+ * released (as an attempt of the loop would), then writes every batch the
  * collector has not acknowledged as one file signed with the kiosk's key, complete or not at
  * all. The batches stay unacknowledged: they still go by network when one appears, and the
  * collector stores each key once whichever way it came first.
  */
 export async function saveFiguresToStick(parts: StickFileParts, target: Target): Promise<{ file: string; batches: number }> {
-  parts.outbox.makeBatches({ siteCode: parts.site.code, k: parts.k });
+  parts.release.run(parts.k);
+  parts.outbox.makeBatches(parts.site.code);
   const batches = withinSize(parts.outbox.unacked(MAX_FILE_BATCHES), MAX_FILE_BYTES);
   if (batches.length === 0) throw new AppError('sync.nothing_to_save');
 

@@ -1,9 +1,11 @@
 import type { SyncSite, SyncStatus } from '../contract';
 import type { Db } from '../db/open';
+import { readOnly } from '../db/read-only';
 import type { Drive } from '../drives';
 import { AppError } from '../errors';
 import type { Target } from '../files/target-dir';
 import type { Settings } from '../kiosk/settings';
+import { Release } from '../stats';
 import { runAttempt, type AttemptOutcome } from './attempt';
 import { CollectorClient } from './collector-client';
 import { collectorBaseUrl } from './collector-url';
@@ -33,11 +35,13 @@ export interface SyncDeps {
 export class Sync implements SyncTarget {
   private readonly state: SyncState;
   private readonly outbox: Outbox;
+  private readonly release: Release;
   private readonly identity: SigningIdentity;
 
   constructor(private readonly deps: SyncDeps) {
     this.state = new SyncState(deps.db);
     this.outbox = new Outbox(deps.db);
+    this.release = new Release(deps.db, deps.now);
     this.identity = new SigningIdentity(deps.db);
   }
 
@@ -46,21 +50,27 @@ export class Sync implements SyncTarget {
     return this.outbox.madeAny();
   }
 
+  /**
+   * Where sync stands. Only reads (where writing is impossible): batches are made by the loop,
+   * "send now" and "save to stick", never by looking. What waits counts the batches made and not
+   * acknowledged, and those the next attempt would make of what may leave now.
+   */
   status(): SyncStatus {
+    return readOnly(this.deps.db, () => this.readStatus());
+  }
+
+  private readStatus(): SyncStatus {
     const { settings, now } = this.deps;
     const enrolment = this.state.enrolment();
-    const siteCode = settings.siteCode();
-    const k = settings.privacyThreshold();
-    // Counts that may leave are put in a batch when none waits, so "pending" is never 0 while
-    // something could leave (and a console left open does not cut the figures into many batches).
-    const pendingBatches = siteCode ? this.outbox.waitingBatches({ siteCode, k }) : this.outbox.pendingBatches();
+    const { planned, waiting } = this.release.look(settings.privacyThreshold());
     const wait = enrolment ? this.deps.loop.msUntilNextAttempt() : null;
     return {
       enrolled: enrolment !== null,
       collectorUrl: this.state.collectorUrl(),
       allowPlainHttp: this.state.allowPlainHttp(),
-      pendingBatches,
-      heldCells: this.outbox.heldCells(k),
+      // No batch can be made before set-up (a batch carries the site code).
+      pendingBatches: this.outbox.pendingBatches() + (settings.siteCode() ? this.outbox.batchesToMake(planned) : 0),
+      heldCells: waiting,
       lastSuccessAt: this.state.lastSuccessAt(),
       lastAttemptAt: this.state.lastAttemptAt(),
       lastError: this.state.lastError(),
@@ -95,7 +105,16 @@ export class Sync implements SyncTarget {
     if (!settings.siteCode()) throw new AppError('kiosk.not_set_up');
     const deviceTime = now();
     const saved = await saveFiguresToStick(
-      { outbox: this.outbox, identity: this.identity, site: this.site(), k: settings.privacyThreshold(), deviceTime, drives: this.deps.drives(), dataDir: this.deps.dataDir },
+      {
+        outbox: this.outbox,
+        release: this.release,
+        identity: this.identity,
+        site: this.site(),
+        k: settings.privacyThreshold(),
+        deviceTime,
+        drives: this.deps.drives(),
+        dataDir: this.deps.dataDir,
+      },
       target,
     );
     this.state.recordSavedToStick(toInstant(deviceTime));
@@ -104,7 +123,7 @@ export class Sync implements SyncTarget {
 
   attempt(signal: AbortSignal): Promise<AttemptOutcome> {
     const { settings, now, timings } = this.deps;
-    return runAttempt({ state: this.state, outbox: this.outbox, site: settings, now, timings }, signal);
+    return runAttempt({ state: this.state, outbox: this.outbox, release: this.release, site: settings, now, timings }, signal);
   }
 
   /** The site as the programme sees it (from set-up); nothing about a person. */

@@ -8,7 +8,8 @@ import { expectNoSeriousViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { createFatStick } from '../support/fat-stick';
 import { startHostProcess, type HostProcess } from '../support/host-process';
-import { TEST_ADMIN } from '../support/set-up';
+import { TEST_PASSPHRASE } from '../support/backups';
+import { TEST_ADMIN, TEST_SITE } from '../support/set-up';
 import { tempDir } from '../support/temp-dir';
 import { BackupPage, signIn } from './pages/console';
 import { KioskEntrance, Ui } from './pages/player';
@@ -61,12 +62,15 @@ describe('backup and restore from the console (Debian Chromium, browser host, FA
     await backup.chooseStick(label);
     await expectNoSeriousViolations(page, 'the backup section (en)');
 
+    // The passphrase typed differently twice: the form says so before anything is sent.
+    await backup.backUp(TEST_ADMIN.password, TEST_PASSPHRASE, `${TEST_PASSPHRASE}!`);
+    await backup.make.getByText(ui.t('console.backup.problems.mismatch'), { exact: true }).waitFor();
     // A wrong password: nothing is written, and the form says why.
-    await backup.backUp('not my password');
+    await backup.backUp('not my password', TEST_PASSPHRASE);
     await backup.make.getByText(ui.t('errors.staff.password_wrong'), { exact: true }).waitFor();
-    expect(fs.existsSync(path.join(stick.dir, 'ayil')) ? fs.readdirSync(path.join(stick.dir, 'ayil')) : []).toEqual([]);
+    expect(fs.readdirSync(stick.dir).filter((name) => name.startsWith('ayil-backup'))).toEqual([]);
 
-    await backup.backUp(TEST_ADMIN.password);
+    await backup.backUp(TEST_ADMIN.password, TEST_PASSPHRASE);
     const made = backup.make.getByText(ui.t('console.backup.made', { file: '\u0000', size: '' }).split('\u0000')[0]!);
     // Fails at once, naming the problem, if the form shows an error instead.
     const failed = backup.make.locator('.console-error:not(:empty)');
@@ -78,8 +82,10 @@ describe('backup and restore from the console (Debian Chromium, browser host, FA
     expect(fs.existsSync(listed!.file)).toBe(true);
     expect(listed!.file.startsWith(stick.dir)).toBe(true);
     expect(await made.innerText()).toContain(listed!.file);
-    const row = backup.list.getByRole('row').filter({ hasText: listed!.name });
-    await row.waitFor();
+    // Its date and library come from inside the backup, once the passphrase opens it.
+    await backup.showBackups(TEST_PASSPHRASE);
+    const row = backup.list.getByRole('row').filter({ hasText: listed!.name }).filter({ hasText: TEST_SITE.siteName });
+    await row.waitFor({ timeout: 30_000 });
 
     // After the backup: a new learner, signed in at another PC of the classroom.
     const after = await api<{ token: string }>('learners.create', { displayName: 'After Backup', avatar: 'moon', language: 'en' });

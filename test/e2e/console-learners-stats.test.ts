@@ -11,6 +11,7 @@ import { callHttp } from '../support/api';
 import { expectNoSeriousViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { createFatStick } from '../support/fat-stick';
+import { HostClock } from '../support/host-clock';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { TEST_ADMIN, TEST_SITE } from '../support/set-up';
 import { signInToConsole } from './pages/console-reports';
@@ -20,7 +21,9 @@ import { Ui } from './pages/player';
  * The console's learner, report and statistics sections against the built browser host, in
  * Debian's Chromium. Learners and their progress are seeded through the HTTP API with the bundled
  * pack kg.ayil.first-steps: its "computer basics" course has one lesson (text, a single choice,
- * text), so finishing that lesson finishes the course; the practice tour is only started.
+ * text), so finishing that lesson finishes the course; the practice tour is only started. They are
+ * seeded in the last minutes of last week (the host's clock is set back, then put right): only a
+ * week that has ended may leave the kiosk in a statistics file.
  */
 const PACK = manifest.id;
 const BASICS = manifest.courses.find((c) => c.id === 'computer-basics')!;
@@ -51,27 +54,35 @@ describe('the console: learners, reports and statistics export (Debian Chromium 
   let host: HostProcess;
   let dataDir: string;
   let driveRoot: string;
+  let clockDir: string;
   let adminToken: string;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ayil-e2e-console-'));
     driveRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'ayil-e2e-media-'));
+    clockDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ayil-e2e-clock-'));
+    const today = new Date();
+    const monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - ((today.getDay() + 6) % 7));
+    const clock = new HostClock(new Date(monday.getTime() - 10 * 60_000), clockDir);
     // The host finds sticks as the subfolders of this root (AYIL_DRIVE_ROOTS), as a kiosk finds /media.
     const saved = process.env.AYIL_DRIVE_ROOTS;
     process.env.AYIL_DRIVE_ROOTS = driveRoot;
     try {
-      [host, browser] = await Promise.all([startHostProcess(dataDir), launchChromium()]);
+      [host, browser] = await Promise.all([startHostProcess(dataDir, { command: clock.command, env: clock.env }), launchChromium()]);
     } finally {
       if (saved === undefined) delete process.env.AYIL_DRIVE_ROOTS;
       else process.env.AYIL_DRIVE_ROOTS = saved;
     }
-    adminToken = await setUpAndSeed(host.url);
+    await setUpAndSeed(host.url);
+    // Last week has ended: the clock is right again (and the staff session of last week is over).
+    clock.set(new Date());
+    adminToken = (await ok(callHttp(host.url, 'staff.login', TEST_ADMIN))).token;
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await Promise.all([browser?.close(), host?.stop()]);
-    for (const dir of [dataDir, driveRoot]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    for (const dir of [dataDir, driveRoot, clockDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   async function openPage(): Promise<{ page: Page; problems: string[] }> {
@@ -161,7 +172,7 @@ describe('the console: learners, reports and statistics export (Debian Chromium 
     expect(await reports.figure('courses_started')).toBe(starters);
     expect(await reports.figure('courses_completed')).toBe(completers.length);
     for (const chart of ['reports.chart.lessonsPerWeek', 'reports.chart.coursesPerWeek']) {
-      // All seeded this week: one started bar and one completed bar drawn, the other weeks empty.
+      // All seeded in one week: one started bar and one completed bar drawn, the other weeks empty.
       const drawn = reports.chart(chart).locator('svg rect:not([height="0"])');
       await drawn.first().waitFor();
       expect(await drawn.count()).toBe(2);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES, methods } from '../../core/contract';
 import { callHttp } from '../support/api';
 import { startInProcessHost } from '../support/in-process-host';
+import { KIOSK_SCREEN } from '../support/set-up';
 import { TEST_ADMIN, TEST_SITE, call, startTestCore } from '../support/test-core';
 import { tempDir } from '../support/temp-dir';
 
@@ -32,8 +33,9 @@ describe('first-run set-up', () => {
     expect(await core.dispatch('setup.complete', { ...SETUP, adminPassword: 'short' }, null)).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
     expect(await call(core, 'kiosk.state', {})).toMatchObject({ setUp: false });
 
-    const { token, role } = await call(core, 'setup.complete', SETUP);
-    expect(role).toBe('admin');
+    const done = await core.dispatch('setup.complete', SETUP, null, KIOSK_SCREEN);
+    expect(done).toMatchObject({ ok: true, value: { role: 'admin' } });
+    const { token } = (done as { value: { token: string } }).value;
     expect(await call(core, 'staff.me', {}, token)).toMatchObject({ name: 'Айжан', role: 'admin' });
     expect(await call(core, 'kiosk.state', {})).toMatchObject({ setUp: true, siteName: TEST_SITE.siteName, languages: ['ky', 'ru'], idleTimeoutSeconds: 300 });
     expect(await call(core, 'settings.get', {}, token)).toEqual({
@@ -66,8 +68,8 @@ describe('first-run set-up', () => {
   it('lets exactly one of two simultaneous set-ups through (one transaction, checked inside it)', async () => {
     const core = await startTestCore({ setUp: false });
     const answers = await Promise.all([
-      core.dispatch('setup.complete', { ...SETUP, adminName: 'First' }, null),
-      core.dispatch('setup.complete', { ...SETUP, siteName: 'Second site', adminName: 'Second' }, null),
+      core.dispatch('setup.complete', { ...SETUP, adminName: 'First' }, null, KIOSK_SCREEN),
+      core.dispatch('setup.complete', { ...SETUP, siteName: 'Second site', adminName: 'Second' }, null, KIOSK_SCREEN),
     ]);
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect(answers.filter((a) => !a.ok)).toEqual([{ ok: false, error: { code: 'setup.already_done', params: {} } }]);

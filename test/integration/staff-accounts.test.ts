@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { STAFF_IDLE_SECONDS } from '../../core/app/kiosk';
 import { generatePublisherKey } from '../../core/packs/signing';
 import { testKey } from '../support/packs';
+import { TEST_PASSPHRASE } from '../support/set-up';
 import { TEST_ADMIN, call, startTestCore } from '../support/test-core';
 
 async function admin(core: Awaited<ReturnType<typeof startTestCore>>) {
@@ -63,12 +64,12 @@ describe('staff accounts', () => {
     const core = await startTestCore();
     const token = await admin(core);
     const exports = path.join(core.dataDir, 'exports');
-    expect(await core.dispatch('backup.create', { password: 'not it', target: { kind: 'folder' } }, token)).toEqual({
+    expect(await core.dispatch('backup.create', { password: 'not it', passphrase: TEST_PASSPHRASE, target: { kind: 'folder' } }, token)).toEqual({
       ok: false,
       error: { code: 'staff.password_wrong', params: {} },
     });
     expect(fs.existsSync(exports) ? fs.readdirSync(exports) : []).toEqual([]);
-    expect(await core.dispatch('backup.restore', { password: 'not it', file: path.join(exports, 'x.db') }, token)).toMatchObject({
+    expect(await core.dispatch('backup.restore', { password: 'not it', passphrase: TEST_PASSPHRASE, file: path.join(exports, 'x.ayilbackup') }, token)).toMatchObject({
       ok: false,
       error: { code: 'staff.password_wrong' },
     });

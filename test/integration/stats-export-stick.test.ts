@@ -9,12 +9,13 @@ import { tempDir } from '../support/temp-dir';
 
 const PERIOD = { from: '2026-03-02', to: '2026-03-08' };
 
-/** A kiosk with a little history and a real FAT stick it sees. */
+/** A kiosk with a little history (a week that has ended) and a real FAT stick it sees. */
 async function kioskWithStick(sizeMb = 8) {
   if (!fatToolsAvailable()) throw new Error('FAT tools missing: run bash scripts/test-prerequisites.sh');
   const root = tempDir('ayil-drives-');
-  const { core } = await statsCore('2026-03-04T12:00:00Z', { driveRoots: [root] });
+  const { core, clock } = await statsCore('2026-03-04T12:00:00Z', { driveRoots: [root] });
   for (const name of ['A', 'B', 'C', 'D', 'E', 'F']) await doSteps(core, await addLearner(core, { name, gender: 'female', birthYear: 1990 }), 'l1');
+  clock.now = new Date('2026-03-10T10:00:00Z');
   const stick = await createFatStick({ sizeMb, parentDir: root });
   const admin = await staffToken(core, 'admin');
   let drives: Array<{ id: string; path: string }> = [];

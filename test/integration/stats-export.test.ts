@@ -28,9 +28,12 @@ const PEOPLE = [
 
 const PERIOD = { from: '2026-03-02', to: '2026-03-15' };
 
-/** The people above through the API; PINs (slow to hash, on purpose) only where the test looks for them. */
+/**
+ * The people above through the API, in 2026-W10; PINs (slow to hash, on purpose) only where the
+ * test looks for them. Then the clock moves into 2026-W11: only a week that has ended leaves.
+ */
 async function seeded(withPins = false) {
-  const { core } = await statsCore('2026-03-04T12:00:00Z');
+  const { core, clock } = await statsCore('2026-03-04T12:00:00Z');
   const learners: Array<TestLearner & (typeof PEOPLE)[number]> = [];
   for (const person of PEOPLE) {
     const learner = await addLearner(core, withPins ? person : { ...person, pin: undefined });
@@ -38,7 +41,8 @@ async function seeded(withPins = false) {
     if (person.both) await doSteps(core, learner, 'l2');
     learners.push({ ...learner, ...person });
   }
-  return { core, learners, admin: await staffToken(core, 'admin') };
+  clock.now = new Date('2026-03-10T10:00:00Z');
+  return { core, clock, learners, admin: await staffToken(core, 'admin') };
 }
 
 /** What the kiosk holds about people, to be looked for in the files' bytes. */
@@ -62,9 +66,10 @@ function secretsOf(databaseFile: string, learners: ReadonlyArray<TestLearner & (
   ];
 }
 
-/** Every breakdown of a published total hides either nothing, or at least k people in two or more cells. */
+/** No count under k; every breakdown of a total hides either nothing, or at least k people in two or more cells. */
 function checkSuppression(rows: StatsRow[], k: number) {
   const totals = new Map(rows.filter((r) => r.dimension === 'total').map((r) => [`${r.week}|${r.course}|${r.metric}`, r.count]));
+  for (const total of totals.values()) expect(total).toBeGreaterThanOrEqual(k);
   const groups = new Map<string, StatsRow[]>();
   for (const row of rows) {
     if (row.dimension === 'total') continue;
@@ -84,7 +89,7 @@ describe('statistics export', () => {
   it('writes CSV and JSON holding only weeks, courses and counts: no name, id, PIN, hash, birth year or timestamp, no cell under k', async () => {
     const { core, learners, admin } = await seeded(true);
     const preview = StatsPreviewSchema.parse(await call(core, 'stats.preview', PERIOD, admin));
-    expect(preview).toMatchObject({ schema: 'ayil.statistics', schemaVersion: 1, siteCode: TEST_SITE.siteCode, k: 5, fromWeek: '2026-W10', toWeek: '2026-W11' });
+    expect(preview).toMatchObject({ schema: 'ayil.statistics', schemaVersion: 2, siteCode: TEST_SITE.siteCode, k: 5, fromWeek: '2026-W10', toWeek: '2026-W11' });
     expect(preview.suppressedCells).toBeGreaterThan(0);
     checkSuppression(preview.rows, 5);
 
@@ -124,7 +129,7 @@ describe('statistics export', () => {
     const csvBytes = fs.readFileSync(csv.file);
     const lines = csvBytes.toString('utf8').trimEnd().split('\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
-    expect(lines.slice(1)).toEqual(preview.rows.map((r) => ['1', TEST_SITE.siteCode, r.week, r.course, r.metric, r.dimension, r.value, String(r.count)].join(',')));
+    expect(lines.slice(1)).toEqual(preview.rows.map((r) => ['2', TEST_SITE.siteCode, r.week, r.course, r.metric, r.dimension, r.value, String(r.count)].join(',')));
 
     for (const bytes of [csvBytes, jsonBytes]) {
       const text = bytes.toString('utf8');
@@ -148,7 +153,7 @@ describe('statistics export', () => {
     expect(fs.existsSync(folder) ? fs.readdirSync(folder) : []).toEqual([]);
   });
 
-  it('follows the site’s k, and a second export of the same weeks replaces the file', async () => {
+  it('follows the site’s k, keeps what has left as it left, and a second export of the same weeks replaces the file', async () => {
     const { core, admin } = await seeded();
     const site = await call(core, 'settings.get', {}, admin);
     await call(core, 'settings.update', { ...site, k: 2 }, admin);
@@ -158,10 +163,34 @@ describe('statistics export', () => {
     expect(preview.rows).toContainEqual({ week: '2026-W10', course: 'kg.ayil.test-pack/basics', metric: 'courses_completed', dimension: 'gender', value: 'male', count: 2 });
 
     const input = { ...PERIOD, password: 'correct horse', format: 'json', target: { kind: 'folder' } };
-    await call(core, 'stats.export', input, admin);
+    const first = await call(core, 'stats.export', input, admin);
+    const written = JSON.parse(fs.readFileSync(first.file, 'utf8'));
+    expect(written.rows).toEqual(preview.rows);
+
+    // Raising k changes nothing that has left (a smaller release later would give the difference
+    // away): the file says the smallest k its rows left with. The site's new k rules later weeks.
     await call(core, 'settings.update', { ...site, k: 7 }, admin);
     const { file } = await call(core, 'stats.export', input, admin);
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).k).toBe(7);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ k: 2, rows: preview.rows });
     expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(file)]);
+    expect((await call(core, 'stats.preview', { from: '2026-03-16', to: '2026-03-22' }, admin)).k).toBe(7);
+  });
+
+  it('holds only weeks that have ended and no total under k: a small total is carried into a later week’s row', async () => {
+    const { core, clock } = await statsCore('2026-03-04T12:00:00Z'); // 2026-W10
+    const work = async (count: number, tag: string) => {
+      for (let i = 0; i < count; i++) await doSteps(core, await addLearner(core, { name: `${tag} ${i}`, gender: 'female', birthYear: 1990 }), 'l1');
+    };
+    const rows = async () => (await call(core, 'stats.preview', { from: '2026-03-02', to: '2026-03-22' }, await staffToken(core, 'admin'))).rows as StatsRow[];
+    const completions = (all: StatsRow[]) => all.filter((r) => r.metric === 'lessons_completed' && r.dimension === 'total').map((r) => [r.week, r.count]);
+
+    await work(3, 'First');
+    expect(await rows()).toEqual([]); // the week is under way
+    clock.now = new Date('2026-03-11T12:00:00Z'); // 2026-W11
+    expect(await rows()).toEqual([]); // 2026-W10 has ended, but 3 people are fewer than k
+    await work(2, 'Second');
+    clock.now = new Date('2026-03-18T12:00:00Z'); // 2026-W12
+    // The 3 of 2026-W10 are carried into 2026-W11's 2: one row of 5, under 2026-W11.
+    expect(completions(await rows())).toEqual([['2026-W11', 5]]);
   });
 });

@@ -8,9 +8,10 @@ import { callHttp } from '../support/api';
 import { startTestCollector, type TestCollector } from '../support/collector';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { makePack } from '../support/packs';
-import { TEST_ADMIN } from '../support/set-up';
+import { TEST_ADMIN, TEST_PASSPHRASE } from '../support/set-up';
 import { addLearner, doSteps, STATS_MANIFEST, STATS_PACK, STEPS } from '../support/stats-fixture';
-import { collectorFigures, kioskFigures, releasedCells } from '../support/sync-figures';
+import { HostClock } from '../support/host-clock';
+import { collectorFigures, kioskFigures, lackingPerStream } from '../support/sync-figures';
 import { call, shippedKeysDir, STAFF_PASSWORD, staffToken, startTestCore } from '../support/test-core';
 import { tempDir } from '../support/temp-dir';
 
@@ -24,6 +25,9 @@ import { tempDir } from '../support/temp-dir';
 const FAST = { retryBaseMs: 20, retryCapMs: 200, idleMs: 100, probeTimeoutMs: 1000, requestTimeoutMs: 3000 };
 const SITE = 'TEST-01';
 const K = 5;
+const WEEK = 7 * 24 * 3600_000;
+/** Moves a test clock on by whole weeks (only weeks that have ended leave the kiosk). */
+const weeksLater = (clock: { now: Date }, weeks = 1) => (clock.now = new Date(clock.now.getTime() + weeks * WEEK));
 
 const cleanUps: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -73,12 +77,17 @@ const allSent = (core: Core, admin: string) =>
     return status.pendingBatches === 0 && status.lastSuccessAt !== null && status;
   });
 
+/**
+ * The collector has exactly what the kiosk released, and of each course's measure fewer than k
+ * are still to go (carried on the kiosk until they reach k), when nothing was counted this week.
+ */
 async function expectSameFigures(core: Core, collector: TestCollector) {
   const kioskSide = kioskFigures(core.databaseFile);
   const received = collectorFigures(await collector.store.cells(), SITE);
-  expect(kioskSide.totals.size).toBeGreaterThan(0);
-  expect(received.totals).toEqual(kioskSide.totals);
-  expect(received.cells).toEqual(releasedCells(kioskSide.cells, K));
+  expect(kioskSide.released.totals.size).toBeGreaterThan(0);
+  expect(received.totals).toEqual(kioskSide.released.totals);
+  expect(received.cells).toEqual(kioskSide.released.cells);
+  for (const [stream, lacking] of lackingPerStream(kioskSide.totals, received.totals)) expect(lacking, stream).toBeLessThan(K);
   return kioskSide;
 }
 
@@ -120,13 +129,16 @@ async function cable(targetUrl: string) {
 }
 
 describe('sync with a real collector', () => {
-  it('enrols with a code, then sends by itself until the collector’s figures equal the kiosk’s', async () => {
+  it('enrols with a code, then sends by itself until the collector has every figure the kiosk released', async () => {
     const clock = { now: new Date('2026-03-04T12:00:00Z') };
     const collector = await collectorForTest(clock);
     // This PC's clock is three hours slow: off, but not enough for the collector to move its weeks.
     const slow = { get now() { return new Date(clock.now.getTime() - 3 * 3600_000); } };
-    const { core, admin } = await kiosk(slow);
+    const { core } = await kiosk(slow);
     await work(core, 'Before enrolment');
+    // The week ends (a week later, the staff session has too).
+    weeksLater(clock);
+    const admin = await staffToken(core, 'admin');
 
     const enrolled = await call(core, 'sync.enrol', { collectorUrl: `${collector.url.replace(/\/$/, '')}/`, code: await collector.createCode('test site'), allowPlainHttp: true, password: STAFF_PASSWORD }, admin);
     expect(enrolled).toMatchObject({ enrolled: true, collectorUrl: collector.url.replace(/\/$/, ''), allowPlainHttp: true, lastError: null });
@@ -136,9 +148,9 @@ describe('sync with a real collector', () => {
     expect(status.clockSkewSeconds).toBe(3 * 3600);
     expect(status.heldCells).toBeGreaterThan(0);
 
-    // More work later: the loop sends that too, with nobody pressing anything.
-    clock.now = new Date('2026-03-11T12:00:00Z');
+    // More work later: once its week has ended, the loop sends that too, with nobody pressing anything.
     await work(core, 'Week after');
+    weeksLater(clock);
     await until('the second week at the collector', async () => (await collector.store.cells()).some((c) => c.week === '2026-W11'));
     // A week on the clock ended the staff session: sign in again.
     await allSent(core, await staffToken(core, 'admin'));
@@ -153,23 +165,31 @@ describe('sync with a real collector', () => {
     const clock = { now: new Date('2026-03-04T12:00:00Z') };
     const collector = await collectorForTest(clock);
     const link = await cable(collector.url);
-    const { core, admin } = await kiosk(clock);
+    const started = await kiosk(clock);
+    const { core } = started;
+    let admin = started.admin;
     await call(core, 'sync.enrol', { collectorUrl: link.url, code: await collector.createCode(), allowPlainHttp: true, password: STAFF_PASSWORD }, admin);
 
     await link.pull();
     await work(core, 'Offline');
+    weeksLater(clock);
+    admin = await staffToken(core, 'admin');
     const down = await call(core, 'sync.now', {}, admin);
     expect(down.lastError).toMatchObject({ code: 'sync.unreachable' });
     expect(down.pendingBatches).toBeGreaterThan(0);
     expect(down.nextAttemptAt).not.toBeNull();
     expect((await collector.store.counts()).batches).toBe(0);
 
-    // More work while it stays away, and many attempts: the new counts wait in the outbox and do
-    // not become a batch per attempt (a short window of connection later has little to send).
+    // More work while it stays away, and many attempts: the new counts wait for their week to end
+    // and do not become a batch per attempt (a short window of connection later has little to send).
     for (let round = 0; round < 3; round++) {
       await work(core, `Still offline ${round}`, 2);
       expect((await call(core, 'sync.now', {}, admin)).pendingBatches).toBe(down.pendingBatches);
     }
+    // That week ends too, still offline: one more batch.
+    weeksLater(clock);
+    admin = await staffToken(core, 'admin');
+    expect((await call(core, 'sync.now', {}, admin)).pendingBatches).toBe(down.pendingBatches + 1);
 
     await link.plug();
     const up = await until('sent after reconnecting', async () => {
@@ -178,7 +198,7 @@ describe('sync with a real collector', () => {
     });
     expect(up.lastError).toBeNull();
     const kioskSide = await expectSameFigures(core, collector);
-    // The waiting batch, then everything counted meanwhile in one more.
+    // The waiting batch, then the week counted meanwhile in one more.
     expect(kioskSide.batches.made).toBe(down.pendingBatches + 1);
   });
 
@@ -191,7 +211,8 @@ describe('sync with a real collector', () => {
     await call(first.core, 'sync.enrol', { collectorUrl: link.url, code: await collector.createCode(), allowPlainHttp: true, password: STAFF_PASSWORD }, first.admin);
     await link.pull();
     await work(first.core, 'Before restart');
-    expect((await call(first.core, 'sync.now', {}, first.admin)).pendingBatches).toBeGreaterThan(0);
+    weeksLater(clock);
+    expect((await call(first.core, 'sync.now', {}, await staffToken(first.core, 'admin'))).pendingBatches).toBeGreaterThan(0);
     await first.core.close();
 
     await link.plug();
@@ -211,21 +232,23 @@ describe('sync with a real collector', () => {
     // The backup is taken while batches wait (no connection): it holds them unacknowledged.
     await link.pull();
     await work(core, 'Before backup');
+    weeksLater(clock);
+    admin = await staffToken(core, 'admin');
     const waiting = (await call(core, 'sync.now', {}, admin)).pendingBatches;
     expect(waiting).toBeGreaterThan(0);
-    const backup = await call(core, 'backup.create', { password: 'correct horse', target: { kind: 'folder' } }, admin);
+    const backup = await call(core, 'backup.create', { password: 'correct horse', passphrase: TEST_PASSPHRASE, target: { kind: 'folder' } }, admin);
     await link.plug();
     await allSent(core, admin);
 
-    // A week of work after the backup, sent too; then the backup is restored (that week is lost on the kiosk).
-    // A week on the clock ends staff sessions: sign in again after each jump.
-    clock.now = new Date('2026-03-11T12:00:00Z');
-    admin = await staffToken(core, 'admin');
+    // A week of work after the backup, sent too once it has ended; then the backup is restored
+    // (that week is lost on the kiosk). A week on the clock ends staff sessions: sign in again after each jump.
     await work(core, 'After backup');
+    weeksLater(clock);
+    admin = await staffToken(core, 'admin');
     await allSent(core, admin);
     const before = await collector.store.counts();
     expect(before.batches).toBeGreaterThan(waiting);
-    await call(core, 'backup.restore', { password: 'correct horse', file: backup.file }, admin);
+    await call(core, 'backup.restore', { password: 'correct horse', passphrase: TEST_PASSPHRASE, file: backup.file }, admin);
 
     // Every session ended with the restore. The restored kiosk is still enrolled; the loop sends its
     // waiting batches again, and the collector only finds duplicates.
@@ -235,14 +258,14 @@ describe('sync with a real collector', () => {
     expect(await collector.store.counts()).toEqual(before);
 
     // New work: its batches reuse sequence numbers the collector already has, with new keys: stored.
-    clock.now = new Date('2026-03-18T12:00:00Z');
     await work(core, 'After restore');
+    weeksLater(clock);
     await until('the restored kiosk’s new week at the collector', async () => (await collector.store.cells()).some((c) => c.week === '2026-W12'));
     await allSent(core, await staffToken(core, 'admin'));
     const kioskSide = kioskFigures(core.databaseFile);
     expect((await collector.store.counts()).batches).toBe(before.batches + kioskSide.batches.made - waiting);
     const received = collectorFigures(await collector.store.cells(), SITE);
-    for (const [key, count] of kioskSide.totals) expect(received.totals.get(key), key).toBe(count);
+    for (const [key, count] of kioskSide.released.totals) expect(received.totals.get(key), key).toBe(count);
     // The week the restore took back stays at the collector.
     expect([...received.totals.keys()].some((key) => key.startsWith('2026-W11'))).toBe(true);
   });
@@ -272,17 +295,30 @@ describe('sync with a real collector', () => {
     expect((await core.dispatch('sync.enrol', { collectorUrl: collector.url, code: 'ABCDEF-123456', allowPlainHttp: true }, facilitator)).ok).toBe(false);
   });
 
-  it('answers “nothing to save” when no figures wait, and saves a signed file that still leaves the batches to the network', async () => {
-    const { core, admin } = await kiosk({ now: new Date('2026-03-04T12:00:00Z') });
-    const empty = await core.dispatch('sync.saveToStick', { target: { kind: 'folder' } }, admin);
-    expect(empty.ok ? null : empty.error.code).toBe('sync.nothing_to_save');
+  it('answers “nothing to save” when no figures may leave, and saves a signed file that still leaves the batches to the network', async () => {
+    const clock = { now: new Date('2026-03-04T12:00:00Z') };
+    const { core, admin } = await kiosk(clock);
+    const nothing = async (token: string) => {
+      const result = await core.dispatch('sync.saveToStick', { target: { kind: 'folder' } }, token);
+      return result.ok ? null : result.error.code;
+    };
+    expect(await nothing(admin)).toBe('sync.nothing_to_save');
 
+    // Three people: not while their week is under way, nor once it has ended (fewer than k).
     await work(core, 'Stick', 3);
-    const saved = await call(core, 'sync.saveToStick', { target: { kind: 'folder' } }, admin);
-    expect(path.basename(saved.file)).toBe('ayil-figures-TEST-01-2026-03-04.json');
-    const status = await call(core, 'sync.status', {}, admin);
+    expect(await nothing(admin)).toBe('sync.nothing_to_save');
+    weeksLater(clock);
+    expect(await nothing(await staffToken(core, 'admin'))).toBe('sync.nothing_to_save');
+
+    // Six more, and their week ends: the three are carried into it, and the figures go.
+    await work(core, 'Stick more', 6);
+    weeksLater(clock);
+    const again = await staffToken(core, 'admin');
+    const saved = await call(core, 'sync.saveToStick', { target: { kind: 'folder' } }, again);
+    expect(path.basename(saved.file)).toBe('ayil-figures-TEST-01-2026-03-18.json');
+    const status = await call(core, 'sync.status', {}, again);
     expect(status.pendingBatches).toBe(saved.batches);
-    expect(status.lastSavedToStickAt).toBe('2026-03-04T12:00:00Z');
+    expect(status.lastSavedToStickAt).toBe('2026-03-18T12:00:00Z');
   });
 });
 
@@ -313,21 +349,23 @@ describe('sync over HTTPS', () => {
     const drives = tempDir('ayil-drives-');
     fs.mkdirSync(path.join(drives, 'stick'));
     const packFile = await makePack({ manifest: STATS_MANIFEST, dir: path.join(drives, 'stick') });
+    const clock = new HostClock();
     const env = {
+      ...clock.env,
       NODE_EXTRA_CA_CERTS: certificates.ca,
       AYIL_DRIVE_ROOTS: drives,
       AYIL_SYNC_RETRY_BASE_MS: '20',
       AYIL_SYNC_RETRY_CAP_MS: '200',
       AYIL_SYNC_IDLE_MS: '100',
     };
-    const host: HostProcess = await startHostProcess(tempDir(), { env });
+    const host: HostProcess = await startHostProcess(tempDir(), { env, command: clock.command });
     cleanUps.push(() => host.stop());
     const ok = async (method: string, input: unknown, token?: string) => {
       const { body } = await callHttp(host.url, method, input, token);
       if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
       return body.value;
     };
-    const admin = (await ok('staff.login', TEST_ADMIN)).token;
+    let admin = (await ok('staff.login', TEST_ADMIN)).token;
     const job = await ok('packs.import', { file: packFile, acceptUntrusted: true }, admin);
     await until('the pack imported', async () => (await ok('packs.jobs', {}, admin)).find((j: any) => j.id === job.id)?.state === 'done');
 
@@ -338,6 +376,9 @@ describe('sync over HTTPS', () => {
       await ok('learner.setProfile', { gender: 'female', birthYear: 1990 }, grant.token);
       for (const stepId of STEPS.l1!) await ok('progress.submitStep', { packId: STATS_PACK, lessonId: 'l1', stepId }, grant.token);
     }
+    // Their week ends on the kiosk's clock (and with it the staff session).
+    clock.advance(WEEK);
+    admin = (await ok('staff.login', TEST_ADMIN)).token;
     const status = await until('sent over HTTPS', async () => {
       const now = await ok('sync.now', {}, admin);
       return now.pendingBatches === 0 && now;

@@ -1,30 +1,41 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SyncBatchSchema, type StatsRow, type SyncBatch } from '../../core/contract';
+import { Release } from '../../core/stats';
 import { Outbox } from '../../core/sync';
 import { addLearner, doSteps, statsCore, STATS_PACK, type TestLearner } from '../support/stats-fixture';
 import { call, staffToken } from '../support/test-core';
 
 /**
- * The outbox's hold-back rule, against a real kiosk: learners work through the API, batches are
- * made the way the loop makes them (a second connection to the same database file, as the loop's
- * is another statement on it), and the test reads what each batch would send.
+ * What may leave, against a real kiosk: learners work through the API, release rounds run and
+ * batches are made the way the loop makes them (a second connection to the same database file, as
+ * the loop's is another statement on it), and the test reads what each batch would send.
  */
 const K = 5;
-const SITE = { siteCode: 'TEST-01', k: K };
+const SITE_CODE = 'TEST-01';
 const BASICS = `${STATS_PACK}/basics`;
+const WEEK = 7 * 24 * 3600_000;
 
-function outboxOf(databaseFile: string) {
+function outboxOf(databaseFile: string, clock: { now: Date }) {
   const db = new Database(databaseFile);
   db.pragma('busy_timeout = 5000');
-  return { db, outbox: new Outbox(db) };
+  const outbox = new Outbox(db);
+  const release = new Release(db, () => clock.now);
+  /** What the loop does at each attempt: this week's round (once), then batches of what it released. */
+  const make = (k = K) => {
+    const before = outbox.unacked().length;
+    release.run(k);
+    outbox.makeBatches(SITE_CODE);
+    return outbox.unacked().slice(before);
+  };
+  return { db, outbox, release, make };
 }
 
 const cellKey = (r: Pick<StatsRow, 'week' | 'course' | 'metric' | 'dimension' | 'value'>) => `${r.week}|${r.course}|${r.metric}|${r.dimension}|${r.value}`;
 
-/** What a batch sends for one cell of the basics course's lesson completions, 0 when nothing. */
-const sent = (batch: SyncBatch | undefined, dimension: StatsRow['dimension'], value: string, metric: StatsRow['metric'] = 'lessons_completed') =>
-  batch?.rows.find((r) => r.course === BASICS && r.metric === metric && r.dimension === dimension && r.value === value)?.count ?? 0;
+/** The rows a batch sends for the basics course's lesson completions. */
+const basicsCompletions = (batch: SyncBatch | undefined) =>
+  (batch?.rows ?? []).filter((r) => r.course === BASICS && r.metric === 'lessons_completed').map(({ week, dimension, value, count }) => ({ week, dimension, value, count }));
 
 async function learners(core: Awaited<ReturnType<typeof statsCore>>['core'], count: number, gender: 'female' | 'male', tag: string, pin?: string) {
   const made: Array<TestLearner & { name: string }> = [];
@@ -38,80 +49,94 @@ async function learners(core: Awaited<ReturnType<typeof statsCore>>['core'], cou
 }
 
 describe('the sync outbox', () => {
-  it('sends totals at once and holds a breakdown cell until its running count reaches k, then sends all of it', async () => {
-    const { core } = await statsCore('2026-03-04T12:00:00Z');
-    const admin = await staffToken(core, 'admin');
-    const { db, outbox } = outboxOf(core.databaseFile);
-    const make = () => {
-      const before = outbox.unacked().length;
-      outbox.makeBatches(SITE);
-      return outbox.unacked().slice(before);
-    };
+  it('releases only ended weeks, once a week, a course’s measure whole and at least k, carrying smaller counts into a later week', async () => {
+    const { core, clock } = await statsCore('2026-03-04T12:00:00Z'); // Wednesday of 2026-W10
+    const { db, make } = outboxOf(core.databaseFile, clock);
 
-    // Three women finish lesson 1: the total (3) leaves, the gender and age-band cells (3 < 5) wait.
+    // Three women finish lesson 1: their week has not ended, nothing leaves.
     await learners(core, 3, 'female', 'first');
-    const [first] = make();
-    expect(sent(first, 'total', '')).toBe(3);
-    expect(sent(first, 'gender', 'female')).toBe(0);
-    expect(sent(first, 'age_band', '30-44')).toBe(0);
+    expect(make()).toEqual([]);
+    const admin = await staffToken(core, 'admin');
     expect((await call(core, 'sync.status', {}, admin)).heldCells).toBeGreaterThan(0);
 
-    // Nothing new: no batch.
+    // Next week: 2026-W10 has ended, but 3 is under k: it waits, and nothing leaves.
+    clock.now = new Date(clock.now.getTime() + WEEK);
     expect(make()).toEqual([]);
 
-    // Two more: the running count reaches 5, and all five go together with the new total.
+    // Two women and two men in 2026-W11. In 2026-W12 the round carries W10's 3 into W11's 4: one
+    // span of 7, labelled 2026-W11. Its gender breakdown (5 women, 2 men) would give the 2 away as
+    // "total minus women": both are held. Everyone is 30-44: that cell is the whole total.
     await learners(core, 2, 'female', 'second');
-    const [second] = make();
-    expect(sent(second, 'total', '')).toBe(2);
-    expect(sent(second, 'gender', 'female')).toBe(5);
-    expect(sent(second, 'age_band', '30-44')).toBe(5);
+    await learners(core, 2, 'male', 'third');
+    clock.now = new Date(clock.now.getTime() + WEEK);
+    const [released, ...more] = make();
+    expect(more).toEqual([]);
+    expect(basicsCompletions(released)).toEqual([
+      { week: '2026-W11', dimension: 'total', value: '', count: 7 },
+      { week: '2026-W11', dimension: 'age_band', value: '30-44', count: 7 },
+    ]);
+    expect(released!.rows.every((row) => row.count >= K)).toBe(true);
+    expect(released!.rows.some((row) => row.week === '2026-W10')).toBe(false);
 
-    // Once a cell has reached k, each later increase goes as it comes, even a single one.
-    // Two men: their total goes, their gender cell waits; the age band (already past k) goes.
-    await learners(core, 1, 'female', 'third');
-    await learners(core, 2, 'male', 'fourth');
-    const [third] = make();
-    expect(sent(third, 'total', '')).toBe(3);
-    expect(sent(third, 'gender', 'female')).toBe(1);
-    expect(sent(third, 'gender', 'male')).toBe(0);
-    expect(sent(third, 'age_band', '30-44')).toBe(3);
+    // One round a week: looking again in the same week releases nothing more, even with new counts.
+    await learners(core, 6, 'female', 'fourth');
+    expect(make()).toEqual([]);
 
-    const batches = outbox.unacked();
-    expect(batches.map((b) => b.sequence)).toEqual([1, 2, 3]);
-    expect(new Set(batches.map((b) => b.key)).size).toBe(3);
-    for (const batch of batches) {
+    // The clock is put back a week; one more woman finishes lesson 1 "in" 2026-W11, whose span has
+    // left and never changes. Her count waits like any other and is carried into the next span:
+    // in 2026-W13, with the six of 2026-W12, as 7 labelled 2026-W12.
+    clock.now = new Date(clock.now.getTime() - WEEK);
+    await learners(core, 1, 'female', 'late');
+    clock.now = new Date(clock.now.getTime() + 2 * WEEK); // 2026-W13
+    const [next] = make();
+    expect(basicsCompletions(next)).toEqual([
+      { week: '2026-W12', dimension: 'total', value: '', count: 7 },
+      { week: '2026-W12', dimension: 'gender', value: 'female', count: 7 },
+      { week: '2026-W12', dimension: 'age_band', value: '30-44', count: 7 },
+    ]);
+    expect(next!.rows.some((row) => row.week === '2026-W11')).toBe(false);
+    expect(db.prepare("SELECT sum(pending) FROM sync_cells WHERE dimension = 'total' AND week <> '2026-W13'").pluck().get()).toBe(0);
+
+    for (const batch of [released!, next!]) {
       expect(SyncBatchSchema.parse(batch)).toEqual(batch);
       expect(batch).toMatchObject({ siteCode: 'TEST-01', k: K, schemaVersion: 1 });
-      // No breakdown cell's first appearance is under k.
+      for (const row of batch.rows) expect(row.count, JSON.stringify(row)).toBeGreaterThanOrEqual(K);
     }
-    const firstSent = new Map<string, number>();
-    for (const row of batches.flatMap((b) => b.rows)) if (row.dimension !== 'total' && !firstSent.has(cellKey(row))) firstSent.set(cellKey(row), row.count);
-    for (const [cell, count] of firstSent) expect(count, cell).toBeGreaterThanOrEqual(K);
     db.close();
   });
 
-  it('accounts for every count: what went in batches plus what waits is exactly the kiosk’s statistics', async () => {
+  it('accounts for every count: what went in batches, what suppression held back and what waits is exactly the kiosk’s statistics', async () => {
     const { core, clock } = await statsCore('2026-03-04T12:00:00Z');
-    const { db, outbox } = outboxOf(core.databaseFile);
-    // Several weeks, both courses, all kinds of profile; batches made between bursts of work.
+    const { db, outbox, make } = outboxOf(core.databaseFile, clock);
+    // Several weeks, both courses, all kinds of profile; rounds between bursts of work.
     const genders = ['female', 'male', 'other', 'undisclosed'] as const;
     for (let week = 0; week < 3; week++) {
       for (let i = 0; i < 7; i++) {
         const learner = await addLearner(core, { name: `W${week} learner ${i}`, gender: genders[(i + week) % 4], birthYear: 1950 + 9 * i });
         await doSteps(core, learner, 'l1');
         if (i % 2 === 0) await doSteps(core, learner, 'l3');
-        if (i % 3 === 0 && week < 2) outbox.makeBatches(SITE);
+        if (i % 3 === 0 && week < 2) make();
       }
-      clock.now = new Date(clock.now.getTime() + 7 * 24 * 3600_000);
+      clock.now = new Date(clock.now.getTime() + WEEK);
     }
     const earlier = outbox.unacked().length;
-    expect(outbox.makeBatches(SITE, 7)).toBeGreaterThan(1); // small batches: a big backlog is split, nothing lost between them
+    new Release(db, () => clock.now).run(K);
+    expect(outbox.makeBatches(SITE_CODE, 7)).toBeGreaterThan(1); // small batches: a big round is split, nothing lost between them
 
-    const fromBatches = new Map<string, number>();
-    for (const row of outbox.unacked().flatMap((b) => b.rows)) fromBatches.set(cellKey(row), (fromBatches.get(cellKey(row)) ?? 0) + row.count);
-    const waiting = db.prepare<[], { key: string; pending: number }>("SELECT week || '|' || course || '|' || metric || '|' || dimension || '|' || value AS key, pending FROM sync_cells WHERE pending > 0").all();
-    const accounted = new Map(fromBatches);
-    for (const { key, pending } of waiting) accounted.set(key, (accounted.get(key) ?? 0) + pending);
+    const accounted = new Map<string, number>();
+    const add = (key: string, n: number) => accounted.set(key, (accounted.get(key) ?? 0) + n);
+    // A released row is labelled with the last week of its span; the counts it took are marked
+    // released on their own weeks: account by what each cell has released and what waits.
+    const sent = new Map<string, number>();
+    for (const row of outbox.unacked().flatMap((b) => b.rows)) sent.set(cellKey(row), (sent.get(cellKey(row)) ?? 0) + row.count);
+    const released = db.prepare<[], { key: string; n: number; held: number }>(
+      "SELECT week || '|' || course || '|' || metric || '|' || dimension || '|' || value AS key, sum(count) AS n, held FROM stats_released GROUP BY 1, held",
+    ).all();
+    for (const { key, n, held } of released) if (!held) expect(sent.get(key), key).toBe(n);
+    expect(sent.size).toBe(released.filter((r) => !r.held).length);
+    for (const { key, released: out, pending } of db.prepare<[], { key: string; released: number; pending: number }>(
+      "SELECT week || '|' || course || '|' || metric || '|' || dimension || '|' || value AS key, released, pending FROM sync_cells",
+    ).all()) add(key, out + pending);
 
     const course = "CASE WHEN pack_id = '' THEN '' ELSE pack_id || '/' || course_id END";
     const stats = db
@@ -123,19 +148,26 @@ describe('the sync outbox', () => {
       .all();
     expect(stats.length).toBeGreaterThan(50);
     expect(accounted).toEqual(new Map(stats.map((s) => [s.key, s.n])));
-    // Totals never wait; some breakdown cells do (profiles spread over many small cells).
-    expect(waiting.filter((w) => w.key.includes('|total|'))).toEqual([]);
-    expect(waiting.length).toBeGreaterThan(0);
+    // What the rounds released (sent or held back) is exactly what the outbox marked released.
+    const totalOf = (rows: Array<{ key: string; n: number }>) => rows.filter((r) => r.key.includes('|total|')).reduce((sum, r) => sum + r.n, 0);
+    const releasedTotal = db.prepare<[], number>("SELECT coalesce(sum(released), 0) FROM sync_cells WHERE dimension = 'total'").pluck().get()!;
+    expect(totalOf(released)).toBe(releasedTotal);
+    for (const dimension of ['gender', 'age_band']) {
+      const fromRounds = released.filter((r) => r.key.includes(`|${dimension}|`)).reduce((sum, r) => sum + r.n, 0);
+      expect(fromRounds, dimension).toBe(db.prepare<[string], number>('SELECT coalesce(sum(released), 0) FROM sync_cells WHERE dimension = ?').pluck().get(dimension)!);
+    }
+    expect(totalOf(stats)).toBeGreaterThan(releasedTotal); // this week's counts wait
     expect(outbox.unacked().slice(earlier).every((b) => b.rows.length <= 7)).toBe(true);
     db.close();
   });
 
   it('puts nothing about a person in any batch or in the stick file', async () => {
-    const { core } = await statsCore('2026-03-04T12:00:00Z');
-    const admin = await staffToken(core, 'admin');
+    const { core, clock } = await statsCore('2026-03-04T12:00:00Z');
     const people = [...(await learners(core, 3, 'female', 'Жылдызкан Токтосунова', '7391')), ...(await learners(core, 5, 'male', 'Temirlan Kydyraliev'))];
+    clock.now = new Date(clock.now.getTime() + WEEK); // the week has ended: its figures may leave
+    const admin = await staffToken(core, 'admin');
     const saved = await call<{ file: string; batches: number }>(core, 'sync.saveToStick', { target: { kind: 'folder' } }, admin);
-    const { db, outbox } = outboxOf(core.databaseFile);
+    const { db, outbox } = outboxOf(core.databaseFile, clock);
     const secrets = db.prepare<[], { secret_hash: string | null; created_at: string }>('SELECT secret_hash, created_at FROM learners').all();
     const hashes = secrets.flatMap((s) => (s.secret_hash ? [s.secret_hash, s.secret_hash.split('$').at(-1)!] : []));
     expect(hashes.length).toBeGreaterThan(0);
@@ -163,9 +195,10 @@ describe('the sync outbox', () => {
   });
 
   it('keeps the site code once figures have left under it (the programme knows the site by it)', async () => {
-    const { core } = await statsCore('2026-03-04T12:00:00Z');
-    const admin = await staffToken(core, 'admin');
+    const { core, clock } = await statsCore('2026-03-04T12:00:00Z');
     await learners(core, 5, 'female', 'Code');
+    clock.now = new Date(clock.now.getTime() + WEEK);
+    const admin = await staffToken(core, 'admin');
     const site = await call(core, 'settings.get', {}, admin);
     // Nothing has left yet: the code may still change.
     await call(core, 'settings.update', { ...site, siteCode: 'RENAMED-1' }, admin);

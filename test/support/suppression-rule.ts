@@ -1,8 +1,9 @@
 /**
  * The statistics file's small-cell rule as stated (docs/statistics-format.md), written plainly for
- * tests to check the real implementations against (the SQL in core/stats/suppress.ts, the
- * dashboard's in collector/aggregates.ts): hold back cells under k, then the smallest shown while
- * the held-back ones give themselves away (under k together, or one alone). For positive counts.
+ * tests to check the real implementations against (core/stats/suppress.ts, which decides what
+ * leaves the kiosk, and the dashboard's in collector/aggregates.ts): hold back cells under k, then
+ * the smallest shown while the held-back ones give themselves away (under k together, or one
+ * alone). For positive counts.
  */
 export function suppressionRule(counts: readonly number[], k: number): boolean[] {
   const hidden = counts.map((count) => count < k);

@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { suppressedCellsSql } from '../../core/stats/suppress';
+import { suppressBreakdown as suppress } from '../../core/stats/suppress';
 import { suppressionRule } from '../support/suppression-rule';
 
 /** What someone holding the file can work out: the total minus the shown cells. */
@@ -15,24 +14,7 @@ function leak(counts: number[], hidden: boolean[], k: number): string | null {
   return null;
 }
 
-const db = new Database(':memory:');
-db.exec('CREATE TABLE input (week TEXT, pack_id TEXT, course_id TEXT, metric TEXT, dimension TEXT, value TEXT, count INTEGER)');
-const insert = db.prepare("INSERT INTO input VALUES ('2026-W10', 'p', 'c', 'lessons_completed', ?, ?, ?)");
-const decide = db.prepare<{ k: number }, { dimension: string; value: string; held: number }>(
-  `WITH cells AS (SELECT * FROM input), ${suppressedCellsSql('cells', 'value')} SELECT dimension, value, held FROM decided ORDER BY dimension, value`,
-);
-
-/** Runs the SQL on one breakdown (plus its total, which is never held back). */
-function suppress(counts: readonly number[], k: number): boolean[] {
-  db.exec('DELETE FROM input');
-  insert.run('total', '', counts.reduce((a, b) => a + b, 0));
-  counts.forEach((count, i) => insert.run('gender', String(i).padStart(2, '0'), count));
-  const rows = decide.all({ k });
-  expect(rows.find((r) => r.dimension === 'total')?.held).toBe(0);
-  return rows.filter((r) => r.dimension !== 'total').map((r) => r.held === 1);
-}
-
-describe('small-cell suppression (SQL)', () => {
+describe('small-cell suppression of a breakdown', () => {
   it('holds back cells under k, and the next smallest while what is held back would give itself away', () => {
     expect(suppress([12, 9, 7], 5)).toEqual([false, false, false]);
     // 3 + 2 = 5 ≥ k in two cells: safe as it is.

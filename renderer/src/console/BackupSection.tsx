@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, MethodOutput } from '../../../core/contract';
+import { BackupPassphraseSchema, type ApiError, type MethodOutput } from '../../../core/contract';
 import { api } from '../api/client';
 import { useApp } from '../state/app-store';
 import { settleStaff } from './console-store';
@@ -12,59 +12,102 @@ import { TargetChoice, targetOf, type Target } from './TargetChoice';
 import { useSticks } from './useSticks';
 
 type Backup = MethodOutput<'backup.list'>[number];
+/** What is wrong with the passphrase typed for a new backup (console.backup.problems.*). */
+type PassphraseProblem = 'short' | 'mismatch';
 
-async function loadBackups(where: string) {
-  return settleStaff(await api.call('backup.list', { target: JSON.parse(where) as Target }));
+async function loadBackups(where: string, passphrase: string | undefined) {
+  return settleStaff(await api.call('backup.list', { target: JSON.parse(where) as Target, ...(passphrase ? { passphrase } : {}) }));
 }
 
-/** Backs the database up to a stick (or this computer's exports folder) and restores a backup. */
+/**
+ * Backs the database up to a stick (or this computer's exports folder), encrypted with a
+ * passphrase the administrator types twice, and restores a backup once its passphrase opens it.
+ */
 export function BackupSection() {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const drives = useSticks();
   const [choice, setChoice] = useState('folder');
+  const [passphrase, setPassphrase] = useState('');
+  const [passphraseAgain, setPassphraseAgain] = useState('');
+  const [problem, setProblem] = useState<{ field: 'backup-passphrase' | 'backup-passphraseAgain'; kind: PassphraseProblem } | null>(null);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [made, setMade] = useState<Backup | null>(null);
-  /** The backups found, and where: a list for another target than the chosen one is not shown. */
-  const [found, setFound] = useState<{ where: string; backups: Backup[] } | null>(null);
+  /** The passphrase typed to open the list, and the one the shown list was checked with. */
+  const [listPassphrase, setListPassphrase] = useState('');
+  const [checkedWith, setCheckedWith] = useState<string | undefined>(undefined);
+  /** The backups found, where and with which passphrase: a list for another target than the chosen one is not shown. */
+  const [found, setFound] = useState<{ where: string; with: string | undefined; backups: Backup[] } | null>(null);
   const [restoring, setRestoring] = useState<Backup | null>(null);
-
 
   const target: Target | null = targetOf(choice, drives);
 
   const targetKey = target ? JSON.stringify(target) : '';
   const backups = found && found.where === targetKey ? found.backups : null;
-  const readBackups = useCallback(async (where: string) => {
-    const list = await loadBackups(where);
-    if (list) setFound({ where, backups: list });
+  // Checking takes a second or two per backup (the passphrase goes through scrypt each time).
+  const checking = Boolean(targetKey && checkedWith) && !(found?.where === targetKey && found.with === checkedWith);
+  const readBackups = useCallback(async (where: string, passphrase: string | undefined) => {
+    const list = await loadBackups(where, passphrase);
+    if (list) setFound({ where, with: passphrase, backups: list });
   }, []);
   useEffect(() => {
-    if (targetKey) void loadBackups(targetKey).then((list) => list && setFound({ where: targetKey, backups: list }));
-  }, [targetKey]);
+    if (targetKey) void loadBackups(targetKey, checkedWith).then((list) => list && setFound({ where: targetKey, with: checkedWith, backups: list }));
+  }, [targetKey, checkedWith]);
+
+  function passphraseProblem(): typeof problem {
+    if (!BackupPassphraseSchema.safeParse(passphrase).success) return { field: 'backup-passphrase', kind: 'short' };
+    if (passphrase !== passphraseAgain) return { field: 'backup-passphraseAgain', kind: 'mismatch' };
+    return null;
+  }
 
   async function create(event: FormEvent) {
     event.preventDefault();
     if (!target || !password || busy) return;
+    const wrong = passphraseProblem();
+    setProblem(wrong);
+    if (wrong) return document.getElementById(wrong.field)?.focus();
     setBusy(true);
     setError(null);
     setMade(null);
-    const backup = settleStaff(await api.call('backup.create', { password, target }), setError);
+    const backup = settleStaff(await api.call('backup.create', { password, passphrase, target }), setError);
     setBusy(false);
     setPassword('');
     if (!backup) return;
+    setPassphrase('');
+    setPassphraseAgain('');
     setMade(backup);
-    await readBackups(targetKey);
+    await readBackups(targetKey, checkedWith);
   }
+
+  async function check(event: FormEvent) {
+    event.preventDefault();
+    if (!targetKey || !listPassphrase || checking) return;
+    setCheckedWith(listPassphrase);
+    if (listPassphrase === checkedWith) await readBackups(targetKey, listPassphrase);
+  }
+
+  const passphraseField = (id: 'backup-passphrase' | 'backup-passphraseAgain', value: string, onChange: (value: string) => void) => (
+    <TextField
+      id={id}
+      label={t(id === 'backup-passphrase' ? 'console.backup.passphrase' : 'console.backup.passphraseAgain')}
+      hint={id === 'backup-passphrase' ? t('console.backup.passphraseHint') : undefined}
+      problem={problem?.field === id && t(`console.backup.problems.${problem.kind}`)}
+    >
+      {(props) => <input {...props} type="password" autoComplete="new-password" value={value} onChange={(e) => onChange(e.target.value)} />}
+    </TextField>
+  );
 
   return (
     <>
       <section className="console-panel" aria-labelledby="backup-make-title">
         <h2 id="backup-make-title">{t('console.backup.makeTitle')}</h2>
         <p className="hint">{t('console.backup.makeHint')}</p>
-        <form className="console-form" onSubmit={(e) => void create(e)}>
+        <form className="console-form" noValidate onSubmit={(e) => void create(e)}>
           <TargetChoice name="backup-target" legend={t('console.backup.where')} drives={drives} value={choice} onChange={setChoice} />
+          {passphraseField('backup-passphrase', passphrase, setPassphrase)}
+          {passphraseField('backup-passphraseAgain', passphraseAgain, setPassphraseAgain)}
           <TextField id="backup-password" label={t('console.common.yourPassword')} hint={t('console.common.passwordAgainHint')}>
             {(props) => <input {...props} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
           </TextField>
@@ -88,6 +131,19 @@ export function BackupSection() {
       <section className="console-panel" aria-labelledby="backup-list-title">
         <h2 id="backup-list-title">{t('console.backup.listTitle')}</h2>
         <p className="hint">{t('console.backup.listHint')}</p>
+        <form className="console-form" noValidate onSubmit={(e) => void check(e)}>
+          <TextField id="backup-list-passphrase" label={t('console.backup.checkPassphrase')} hint={t('console.backup.checkHint')}>
+            {(props) => <input {...props} type="password" autoComplete="off" value={listPassphrase} onChange={(e) => setListPassphrase(e.target.value)} />}
+          </TextField>
+          <div className="actions">
+            <button type="submit" className="button secondary" disabled={checking || !listPassphrase || !target} aria-busy={checking}>
+              {t('console.backup.check')}
+            </button>
+          </div>
+          <p role="status" aria-live="polite">
+            {checking ? t('console.backup.checking') : ''}
+          </p>
+        </form>
         {backups?.length === 0 && <p className="hint">{t('console.backup.none')}</p>}
         {backups && backups.length > 0 && (
           <div className="table-scroll">
@@ -109,9 +165,14 @@ export function BackupSection() {
                     <td>{backup.siteName ?? '—'}</td>
                     <td>{formatBytes(backup.bytes, language)}</td>
                     <td>
-                      <button type="button" className="button small secondary" aria-label={t('console.backup.restoreNamed', { name: backup.name })} onClick={() => setRestoring(backup)}>
-                        {t('console.backup.restore')}
-                      </button>
+                      {/* Only a backup the passphrase opened can be restored; the others say why not. */}
+                      {backup.state === 'ok' ? (
+                        <button type="button" className="button small secondary" aria-label={t('console.backup.restoreNamed', { name: backup.name })} onClick={() => setRestoring(backup)}>
+                          {t('console.backup.restore')}
+                        </button>
+                      ) : (
+                        t(`console.backup.states.${backup.state}`)
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -120,13 +181,13 @@ export function BackupSection() {
           </div>
         )}
       </section>
-      {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
+      {restoring && checkedWith && <RestoreDialog backup={restoring} passphrase={checkedWith} onClose={() => setRestoring(null)} />}
     </>
   );
 }
 
 /** The last question before the database is replaced: what will be lost, and the password. */
-function RestoreDialog({ backup, onClose }: { backup: Backup; onClose(): void }) {
+function RestoreDialog({ backup, passphrase, onClose }: { backup: Backup; passphrase: string; onClose(): void }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const [password, setPassword] = useState('');
@@ -137,7 +198,7 @@ function RestoreDialog({ backup, onClose }: { backup: Backup; onClose(): void })
     if (!password) return;
     setBusy(true);
     setError(null);
-    const done = settleStaff(await api.call('backup.restore', { password, file: backup.file }), setError);
+    const done = settleStaff(await api.call('backup.restore', { password, passphrase, file: backup.file }), setError);
     setBusy(false);
     setPassword('');
     if (!done) return;
@@ -150,7 +211,7 @@ function RestoreDialog({ backup, onClose }: { backup: Backup; onClose(): void })
   return (
     <ConsoleDialog title={t('console.backup.restoreTitle')} confirmLabel={t('console.backup.restoreConfirm')} danger busy={busy} error={error} onCancel={onClose} onConfirm={() => void restore()}>
       <p>
-        <strong>{backup.name}</strong>
+        <strong>{backup.siteName}</strong>
         {backup.takenAt && <> · {formatDateTime(backup.takenAt, language)}</>}
       </p>
       <p>{t('console.backup.restoreText')}</p>

@@ -5,17 +5,19 @@ import { api } from '../api/client';
 import { useApp } from '../state/app-store';
 import { settleStaff } from './console-store';
 import { LanguageChoice, TextField } from './fields';
+import { HostNames } from './HostNames';
 import { InlineError } from './InlineError';
 import { TrustedKeys } from './TrustedKeys';
 
 type TextSetting = 'siteName' | 'siteCode' | 'district' | 'region';
 
-/** The site's details, the languages offered, the idle time, the privacy threshold, the keyboard, kiosk mode, and trusted keys. */
+/** The site's details, the languages offered, the idle time, the privacy threshold, the keyboard, kiosk mode, trusted keys, and the host's names. */
 export function SettingsSection() {
   return (
     <>
       <SiteSettingsForm />
       <TrustedKeys />
+      <HostNames />
     </>
   );
 }

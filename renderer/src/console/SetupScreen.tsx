@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, LANGUAGE_NATIVE_NAMES, SetupInputSchema, type ApiError, type Language } from '../../../core/contract';
 import { api } from '../api/client';
@@ -20,6 +20,8 @@ interface Answers {
   adminName: string;
   adminPassword: string;
   adminPasswordAgain: string;
+  /** Only from a screen other than the kiosk's own: the code the host printed on its console. */
+  setupCode: string;
 }
 
 type Field = keyof Answers;
@@ -29,7 +31,7 @@ type Problems = Partial<Record<Field, 'required' | 'code' | 'languages' | 'short
 const shape = SetupInputSchema.shape;
 
 /** The same rules core applies (the contract's schemas), checked as each step is left. */
-function check(step: Step, a: Answers): Problems {
+function check(step: Step, a: Answers, codeNeeded: boolean): Problems {
   const problems: Problems = {};
   const required = (field: Field, value: string) => {
     if (!value.trim()) problems[field] = 'required';
@@ -47,6 +49,8 @@ function check(step: Step, a: Answers): Problems {
     required('adminName', a.adminName);
     if (!shape.adminPassword.safeParse(a.adminPassword).success) problems.adminPassword = 'short';
     else if (a.adminPassword !== a.adminPasswordAgain) problems.adminPasswordAgain = 'mismatch';
+  } else if (step === 'review' && codeNeeded) {
+    required('setupCode', a.setupCode);
   }
   return problems;
 }
@@ -68,7 +72,13 @@ export function SetupScreen() {
     adminName: '',
     adminPassword: '',
     adminPasswordAgain: '',
+    setupCode: '',
   });
+  // A classroom PC (not the kiosk's own screen) must type the code the host printed.
+  const [codeNeeded, setCodeNeeded] = useState(false);
+  useEffect(() => {
+    void api.call('kiosk.state', {}).then((state) => state.ok && setCodeNeeded(state.value.setupCodeNeeded));
+  }, []);
   const [problems, setProblems] = useState<Problems>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -79,7 +89,7 @@ export function SetupScreen() {
 
   async function next(event: FormEvent) {
     event.preventDefault();
-    const found = check(step, answers);
+    const found = check(step, answers, codeNeeded);
     setProblems(found);
     const first = Object.keys(found)[0];
     if (first) {
@@ -92,8 +102,8 @@ export function SetupScreen() {
       return setStep(STEPS[index + 1]!);
     }
     setBusy(true);
-    const { adminPasswordAgain: _again, ...input } = answers;
-    const result = await api.call('setup.complete', input);
+    const { adminPasswordAgain: _again, setupCode, ...input } = answers;
+    const result = await api.call('setup.complete', codeNeeded ? { ...input, setupCode } : input);
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -105,7 +115,7 @@ export function SetupScreen() {
     enterConsole(result.value.token, { name: answers.adminName.trim(), role: result.value.role });
   }
 
-  const text = (field: 'siteName' | 'siteCode' | 'district' | 'region' | 'adminName', hint?: string) => (
+  const text = (field: 'siteName' | 'siteCode' | 'district' | 'region' | 'adminName' | 'setupCode', hint?: string) => (
     <TextField id={`setup-${field}`} label={t(`console.setup.fields.${field}`)} hint={hint} problem={problems[field] && t(`console.setup.problems.${problems[field]}`)}>
       {(props) => <input {...props} value={answers[field]} autoComplete="off" onChange={(e) => set(field, e.target.value)} />}
     </TextField>
@@ -179,6 +189,7 @@ export function SetupScreen() {
                 <dd>{answers.languages.map((code) => LANGUAGE_NATIVE_NAMES[code]).join(', ')}</dd>
               </div>
             </dl>
+            {codeNeeded && text('setupCode', t('console.setup.hints.setupCode'))}
           </>
         )}
         <InlineError error={error} />

@@ -47,7 +47,7 @@ function Explanations({ step, packId, explanations, defaultLanguage }: { step: S
   const picked = explanations.filter((e) => e.picked);
   const missed = explanations.filter((e) => !e.picked && e.correct).length;
   return (
-    <div className="feedback-detail">
+    <div className="feedback-explanations">
       <ul className="explanations">
         {picked.map((explanation) => {
           const option = step.options.find((o) => o.id === explanation.optionId);

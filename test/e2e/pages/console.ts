@@ -150,8 +150,17 @@ export class BackupPage {
     await this.make.getByRole('radio', { name: prefix }).check();
   }
 
-  async backUp(password: string): Promise<void> {
+  /** Types the backup's passphrase (twice; `again` when the second differs), the password, and makes the backup. */
+  async backUp(password: string, passphrase: string, again = passphrase): Promise<void> {
+    await this.make.getByLabel(this.ui.t('console.backup.passphrase'), { exact: true }).fill(passphrase);
+    await this.make.getByLabel(this.ui.t('console.backup.passphraseAgain'), { exact: true }).fill(again);
     await this.make.getByLabel(this.ui.t('console.common.yourPassword'), { exact: true }).fill(password);
     await this.make.getByRole('button', { name: this.ui.t('console.backup.make'), exact: true }).click();
+  }
+
+  /** Opens the list with the backups' passphrase: each row then shows its date, library and whether it opens. */
+  async showBackups(passphrase: string): Promise<void> {
+    await this.list.getByLabel(this.ui.t('console.backup.checkPassphrase'), { exact: true }).fill(passphrase);
+    await this.list.getByRole('button', { name: this.ui.t('console.backup.check'), exact: true }).click();
   }
 }

@@ -1,0 +1,95 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HOST_NAMES_MAX, HostNameSchema, type ApiError, type MethodOutput } from '../../../core/contract';
+import { api } from '../api/client';
+import { settleStaff } from './console-store';
+import { TextField } from './fields';
+import { InlineError } from './InlineError';
+
+type Names = MethodOutput<'settings.hostNames'>;
+
+/**
+ * The names the host answers to besides this computer's own addresses: a short list, for a
+ * classroom that opens Ayil by a name (the host refuses any other name: DNS rebinding).
+ */
+export function HostNames() {
+  const { t } = useTranslation();
+  const [names, setNames] = useState<Names | null>(null);
+  const [typed, setTyped] = useState('');
+  const [problem, setProblem] = useState<'invalid' | 'full' | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState('');
+
+  useEffect(() => {
+    void api.call('settings.hostNames', {}).then((result) => {
+      const value = settleStaff(result);
+      if (value) setNames(value);
+    });
+  }, []);
+
+  async function save(added: string[], message: string) {
+    setError(null);
+    const done = settleStaff(await api.call('settings.setHostNames', { names: added }), setError);
+    if (!done || !names) return false;
+    setNames({ ...names, added });
+    setNotice(message);
+    return true;
+  }
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    if (!names || !typed.trim()) return;
+    const parsed = HostNameSchema.safeParse(typed);
+    const next = parsed.success ? [...new Set([...names.added, parsed.data])] : names.added;
+    const wrong = !parsed.success ? 'invalid' : next.length > HOST_NAMES_MAX ? 'full' : null;
+    setProblem(wrong);
+    if (wrong || !parsed.success) return document.getElementById('host-name')?.focus();
+    if (await save(next, t('console.hosts.addedNotice', { name: parsed.data }))) setTyped('');
+  }
+
+  return (
+    <section className="console-panel" aria-labelledby="hosts-title">
+      <h2 id="hosts-title">{t('console.hosts.title')}</h2>
+      <p className="hint">{t('console.hosts.hint')}</p>
+      {names && (
+        <>
+          <p>{t('console.hosts.own', { names: names.own.join(', ') })}</p>
+          <h3>{t('console.hosts.added')}</h3>
+          {names.added.length === 0 ? (
+            <p className="hint">{t('console.hosts.none')}</p>
+          ) : (
+            <ul className="host-names">
+              {names.added.map((name) => (
+                <li key={name}>
+                  <code>{name}</code>{' '}
+                  <button
+                    type="button"
+                    className="button small secondary"
+                    aria-label={t('console.hosts.removeNamed', { name })}
+                    onClick={() => void save(names.added.filter((n) => n !== name), t('console.hosts.removedNotice', { name }))}
+                  >
+                    {t('console.hosts.remove')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <p role="status" className="console-ok">
+        {notice}
+      </p>
+      <form className="console-form" noValidate onSubmit={(e) => void add(e)}>
+        <TextField id="host-name" label={t('console.hosts.field')} problem={problem !== null && t(`console.hosts.${problem}`)}>
+          {(props) => <input {...props} autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} />}
+        </TextField>
+        <InlineError error={error} />
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={!names}>
+            {t('console.hosts.add')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
