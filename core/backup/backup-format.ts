@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { Decrypter, Encrypter } from 'age-encryption';
+import { ScryptPassphraseIdentity, ScryptPassphraseRecipient } from './scrypt-passphrase';
 import { z } from 'zod';
 import { AppError } from '../errors';
 
@@ -57,8 +58,7 @@ export async function sealBackup(
 ): Promise<BackupHeader> {
   const header: BackupHeader = { format: 1, ...about, databaseBytes: fs.statSync(databaseFile).size, databaseSha256: await sha256Of(databaseFile) };
   const encrypter = new Encrypter();
-  encrypter.setScryptWorkFactor(scryptWorkFactor);
-  encrypter.setPassphrase(normalise(passphrase));
+  encrypter.addRecipient(new ScryptPassphraseRecipient(normalise(passphrase), scryptWorkFactor));
   const prefix = new TextEncoder().encode(`${MAGIC}${JSON.stringify(header)}\n`);
   const sealed = await encrypter.encrypt(prepend(prefix, fileStream(databaseFile)));
   const handle = await fs.promises.open(outFile, 'wx');
@@ -137,7 +137,7 @@ export async function openBackup(file: string, passphrase: string, outFile: stri
 
 async function decryptStream(file: string, passphrase: string): Promise<ReadableStream<Uint8Array>> {
   const decrypter = new Decrypter();
-  decrypter.addPassphrase(normalise(passphrase));
+  decrypter.addIdentity(new ScryptPassphraseIdentity(normalise(passphrase)));
   const source = fileStream(file);
   try {
     return await decrypter.decrypt(source);

@@ -33,7 +33,7 @@ describe('a backup on a stick', () => {
       await call(core, 'learner.setProfile', { gender: 'female', birthYear: learner.birthYear }, grant.token);
     }
     const admin = (await call(core, 'staff.login', { name: TEST_ADMIN.name, password: TEST_ADMIN.password })).token;
-    await call(core, 'staff.create', { name: 'Фасилитатор Нурлан', role: 'facilitator', password: 'nurlan-secret-99' }, admin);
+    await call(core, 'staff.create', { name: 'Фасилитатор Нурлан', role: 'facilitator', password: 'nurlan-secret-99', yourPassword: TEST_ADMIN.password }, admin);
     // What enrolment and the first certificate leave in the database, made by the same code on a second connection.
     const side = new Database(core.databaseFile);
     side.prepare("INSERT INTO settings (key, value) VALUES ('sync.site_token', ?)").run(SITE_TOKEN);
