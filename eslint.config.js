@@ -1,6 +1,6 @@
 // Lint, and the architecture's directions of dependency as rules (see docs/architecture.md):
-// renderer → core/contract only; electron, server → core; cli → authoring, core; authoring → core;
-// core → nothing of ours above it.
+// renderer → core/contract only; http-host → core; electron, server → http-host, core;
+// cli → authoring, core; authoring → core; core → nothing of ours above it.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -22,7 +22,7 @@ export default tseslint.config(
   {
     files: ['core/**/*.ts'],
     rules: restrict(
-      group(['**/renderer/**', '**/server/**', '**/electron/**', '**/collector/**'], 'core depends on nothing of ours above it'),
+      group(['**/renderer/**', '**/http-host/**', '**/server/**', '**/electron/**', '**/collector/**'], 'core depends on nothing of ours above it'),
       group(['electron', 'react', 'react-dom', 'fastify', '@fastify/*'], 'core is plain Node: no host or UI libraries'),
     ),
   },
@@ -39,9 +39,15 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...restrict(
         group(['**/core/**', '!**/core/contract', '!**/core/contract/**'], 'the renderer talks to core only through the API contract'),
-        group(['node:*', 'better-sqlite3', 'electron', 'fastify', '**/server/**', '**/electron/**'], 'the renderer runs in a page: no Node, no hosts'),
+        group(['node:*', 'better-sqlite3', 'electron', 'fastify', '**/http-host/**', '**/server/**', '**/electron/**'], 'the renderer runs in a page: no Node, no hosts'),
       ),
     },
+  },
+  {
+    // The HTTP transport of the API (fastify): served by the browser host and by the desktop app's
+    // classroom mode, so it is neither's; it knows core only.
+    files: ['http-host/**/*.ts'],
+    rules: restrict(group(['**/renderer/**', '**/server/**', '**/electron/**', '**/collector/**', '**/cli/**', 'electron'], 'the HTTP host uses core, never a program above it')),
   },
   {
     files: ['server/**/*.ts'],
@@ -49,21 +55,21 @@ export default tseslint.config(
   },
   {
     files: ['authoring/**/*.ts'],
-    rules: restrict(group(['**/renderer/**', '**/server/**', '**/electron/**', '**/collector/**', '**/cli/**', 'electron'], 'the content tools use core, never a host, the UI or the CLI above them')),
+    rules: restrict(group(['**/renderer/**', '**/http-host/**', '**/server/**', '**/electron/**', '**/collector/**', '**/cli/**', 'electron'], 'the content tools use core, never a host, the UI or the CLI above them')),
   },
   {
     files: ['cli/**/*.ts'],
-    rules: restrict(group(['**/renderer/**', '**/server/**', '**/electron/**', 'electron'], 'the pack CLI is a thin layer over core')),
+    rules: restrict(group(['**/renderer/**', '**/http-host/**', '**/server/**', '**/electron/**', 'electron'], 'the pack CLI is a thin layer over core')),
   },
   {
     files: ['collector/**/*.ts'],
     rules: restrict(
       group(['**/core/**', '!**/core/contract', '!**/core/contract/**'], 'the collector shares only the contract with the kiosk (the same zod schemas)'),
-      group(['**/renderer/**', '**/server/**', '**/electron/**', '**/cli/**', 'electron'], 'the collector is its own service'),
+      group(['**/renderer/**', '**/http-host/**', '**/server/**', '**/electron/**', '**/cli/**', 'electron'], 'the collector is its own service'),
     ),
   },
   {
     files: ['electron/**/*.ts'],
-    rules: restrict(group(['**/renderer/**', '**/server/**', 'fastify'], 'the Electron shell uses core, never the other host or the UI')),
+    rules: restrict(group(['**/renderer/**', '**/server/**', 'fastify'], 'the Electron shell uses core (and the shared HTTP host for classroom mode), never the browser host program or the UI')),
   },
 );

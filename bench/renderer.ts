@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startCore } from '../core';
 import { buildPack, packInputFromFolder } from '../core/packs/builder';
 import { generatePublisherKey } from '../core/packs/signing';
-import { buildHttpHost } from '../server/http';
+import { buildHttpHost } from '../http-host/http';
 import { setUpKiosk } from '../test/support/set-up';
 
 const LEARNERS = 2000;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { startCore } from '../core';
-import { buildHttpHost } from '../server/http';
+import { buildHttpHost } from '../http-host/http';
 import { catalogues } from '../renderer/src/i18n/catalogues';
 import { TEST_ADMIN } from '../test/support/set-up';
 import { reportsSpeed } from './reports';

@@ -21,7 +21,8 @@ export function serveApiOverIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Disp
 const forbidden: Result<never> = { ok: false, error: { code: 'auth.forbidden', params: {} } };
 const badRequest: Result<never> = { ok: false, error: { code: 'api.bad_request', params: {} } };
 
-function isAppTopFrame(event: IpcMainInvokeEvent): boolean {
+/** The sender check of every channel: the app's own top-level frame on app://ayil, nothing else. */
+export function isAppTopFrame(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   if (frame === null || frame !== event.sender.mainFrame) return false;
   // Node's URL gives custom schemes an opaque ("null") origin, so compare scheme and host instead.

@@ -1,9 +1,13 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNEL, type AyilBridge } from '../core/contract/bridge';
+import { DESKTOP_CHANNELS, IPC_CHANNEL, type AyilDesktopBridge } from '../core/contract/bridge';
 
-// The page gets the API call and nothing else of Electron or Node.
+// The page gets the API call and the desktop's few additions, and nothing else of Electron or Node.
 const bridge = {
   call: (method, input, token) => ipcRenderer.invoke(IPC_CHANNEL, method, input, token),
-} satisfies AyilBridge;
+  systemIdleSeconds: () => ipcRenderer.invoke(DESKTOP_CHANNELS.systemIdleSeconds),
+  printCertificate: () => ipcRenderer.invoke(DESKTOP_CHANNELS.printCertificate),
+  sticks: () => ipcRenderer.invoke(DESKTOP_CHANNELS.sticks),
+  saveCertificatePdf: (stickId, code) => ipcRenderer.invoke(DESKTOP_CHANNELS.saveCertificatePdf, stickId, code),
+} satisfies AyilDesktopBridge;
 
 contextBridge.exposeInMainWorld('ayil', bridge);

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeProblem, resolveDataDir, resolveDriveRoots, startCore, syncTimingsFromEnv } from '../core';
 import { findAppRoot } from './app-root';
-import { buildHttpHost } from './http';
+import { buildHttpHost } from '../http-host/http';
+import { lanAddresses } from '../http-host/lan-addresses';
 
 const USAGE = `Usage: ayil-server [--lan] [--port N] [--data-dir DIR]
   --lan        serve the whole local network (a classroom), not only this computer
@@ -64,10 +64,3 @@ const stop = async () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-
-function lanAddresses(): string[] {
-  return Object.values(os.networkInterfaces())
-    .flat()
-    .filter((net) => net && net.family === 'IPv4' && !net.internal)
-    .map((net) => net!.address);
-}

@@ -93,6 +93,7 @@ export function createHandlers(services: Services): Handlers {
       siteName: settings.siteName(),
       idleTimeoutSeconds: settings.idleTimeoutSeconds(),
       keyboardLayout: settings.keyboardLayout(),
+      fullScreen: settings.fullScreen(),
       setupCodeNeeded: !kioskScreen && !settings.isSetUp(),
     }),
     'kiosk.setLanguage': ({ language }) => {

@@ -12,6 +12,7 @@ import { formatSetupCode, newSetupCode } from '../kiosk/setup-code';
 import type { Asset } from '../packs/assets';
 import type { StaffRole } from '../staff/staff';
 import { DEFAULT_SYNC_TIMINGS, SyncLoop, type SyncTimings } from '../sync';
+import { writeToTarget } from '../files/write-to-target';
 import { openKiosk, type Kiosk, type KioskContext } from './kiosk';
 
 export interface CoreOptions {
@@ -39,6 +40,13 @@ export interface Core {
   readonly problem: AppError | null;
   /** A file inside an installed pack, for the hosts to serve to the page. */
   readAsset(packId: string, assetPath: string, range?: { start: number; end?: number }): Promise<Asset>;
+  /** The USB sticks seen now (the desktop app offers them for a certificate's PDF). */
+  sticks(): Array<{ id: string; label: string }>;
+  /**
+   * Writes a small file the host made (a certificate's PDF) at the top of a stick seen now,
+   * complete or not at all; a missing, full or pulled-out stick is an AppError (`drive.*`).
+   */
+  saveToStick(stickId: string, name: string, content: Uint8Array): Promise<string>;
   /** For tests and tools: creates a staff account (the console does it through `staff.create`). */
   createStaffAccount(input: { name: string; role: StaffRole; password: string }): Promise<number>;
   /**
@@ -97,6 +105,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       dataDir: options.dataDir,
       databaseFile,
       problem: error,
+      sticks: () => [],
+      saveToStick: async () => Promise.reject(error),
       allowsHost: (header) => isKnownHost(header, []),
       setupCode: () => null,
     };
@@ -182,6 +192,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       return problem;
     },
     readAsset: (packId, assetPath, range) => kiosk.readAsset(packId, assetPath, range),
+    sticks: () => drives.current().map(({ id, label }) => ({ id, label })),
+    saveToStick: (stickId, name, content) => writeToTarget({ kind: 'drive', driveId: stickId }, { drives: drives.current(), dataDir: options.dataDir }, name, content),
     createStaffAccount: (input) => kiosk.createStaffAccount(input),
     allowsHost: (header) => isKnownHost(header, kiosk.hostNames()),
     setupCode: () => (kiosk.isSetUp() ? null : formatSetupCode(setupCode)),

@@ -10,3 +10,32 @@ export const IPC_CHANNEL = 'ayil:call';
 export interface AyilBridge {
   call(method: string, input: unknown, token: string | null): Promise<Result<unknown>>;
 }
+
+/** The desktop app's own channels, beside the API's; the main process answers only the app's top frame. */
+export const DESKTOP_CHANNELS = {
+  systemIdleSeconds: 'ayil:system-idle-seconds',
+  printCertificate: 'ayil:print-certificate',
+  sticks: 'ayil:sticks',
+  saveCertificatePdf: 'ayil:save-certificate-pdf',
+} as const;
+
+/** A USB stick as the desktop app names it to the page. */
+export interface StickChoice {
+  id: string;
+  label: string;
+}
+
+/**
+ * What only the desktop app adds to the bridge: things a browser page cannot do or know. The
+ * browser host has none of them; the renderer uses each only when it is there.
+ */
+export interface AyilDesktopBridge extends AyilBridge {
+  /** Seconds since the last key, mouse or touch input anywhere on the PC (Electron's powerMonitor). */
+  systemIdleSeconds(): Promise<number>;
+  /** Prints the page shown (the certificate) on A4 with the system's print dialog; false if not printed. */
+  printCertificate(): Promise<boolean>;
+  /** The USB sticks the kiosk sees now. */
+  sticks(): Promise<StickChoice[]>;
+  /** The certificate shown, as an A4 PDF named after its code, written onto that stick. */
+  saveCertificatePdf(stickId: string, code: string): Promise<Result<{ file: string; stick: string }>>;
+}

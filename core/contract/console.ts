@@ -44,6 +44,11 @@ export const SiteSettingsSchema = z.object({
   k: z.number().int().min(2).max(100),
   /** The Kyrgyz keyboard layout of the site's PCs, shown by the keyboard practice. */
   keyboardLayout: KeyboardLayoutSchema.default('windows'),
+  /**
+   * The desktop app fills the screen with no window frame, taskbar or way out but the app
+   * (Electron's kiosk mode). The browser host cannot do this; see docs/linux-kiosk.md there.
+   */
+  fullScreen: z.boolean().default(false),
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 

@@ -83,6 +83,8 @@ export const methods = {
       siteName: z.string(),
       idleTimeoutSeconds: z.number().int().positive(),
       keyboardLayout: KeyboardLayoutSchema,
+      /** The administrator's kiosk-mode setting, which the desktop app's window follows. */
+      fullScreen: z.boolean(),
       /** Before set-up, on any screen but the kiosk's own: `setup.complete` needs the code the host printed. */
       setupCodeNeeded: z.boolean(),
     }),

@@ -11,7 +11,7 @@ const GONE = new Set(['ENOENT', 'ENOTCONN', 'EIO', 'ENODEV', 'ENXIO', 'ESTALE', 
 const FREE_MARGIN = 64 * 1024;
 
 /**
- * Writes a small file (a statistics export, the figures for the collector) onto a stick or into
+ * Writes a small file (a statistics export, the figures for the collector, a certificate's PDF) onto a stick or into
  * the kiosk's exports folder: complete or not at all, with a full or pulled-out stick reported as
  * such. Answers the file's path.
  */
@@ -19,7 +19,7 @@ export async function writeToTarget(
   target: Target,
   places: { drives: readonly Drive[]; dataDir: string },
   name: string,
-  content: string,
+  content: string | Uint8Array,
 ): Promise<string> {
   const { dir, label } = resolveTargetDir(target, places.drives, places.dataDir);
   const onDrive = target.kind === 'drive';

@@ -78,6 +78,11 @@ export class Settings {
     return parsed.success ? parsed.data : 'windows';
   }
 
+  /** The desktop app's kiosk mode (full screen, no way out but the app); off unless the administrator chose it. */
+  fullScreen(): boolean {
+    return this.get('desktop.full_screen') === '1';
+  }
+
   site(): SiteSettings {
     return {
       siteName: this.siteName(),
@@ -88,6 +93,7 @@ export class Settings {
       idleTimeoutSeconds: this.idleTimeoutSeconds(),
       k: this.privacyThreshold(),
       keyboardLayout: this.keyboardLayout(),
+      fullScreen: this.fullScreen(),
     };
   }
 
@@ -103,6 +109,7 @@ export class Settings {
       this.set('site.idle_timeout_seconds', String(site.idleTimeoutSeconds));
       this.set('site.k', String(site.k));
       this.set('site.keyboard_layout', site.keyboardLayout);
+      this.set('desktop.full_screen', site.fullScreen ? '1' : '0');
     })();
   }
 

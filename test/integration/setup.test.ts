@@ -47,6 +47,7 @@ describe('first-run set-up', () => {
       idleTimeoutSeconds: 300,
       k: 5,
       keyboardLayout: 'windows',
+      fullScreen: false,
     });
     expect(await call(core, 'learners.list', {})).toEqual([]);
 

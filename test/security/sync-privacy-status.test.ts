@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore } from '../../core';
-import { buildHttpHost } from '../../server/http';
+import { buildHttpHost } from '../../http-host/http';
 import { callHttpOk } from '../support/api';
 import { makePack } from '../support/packs';
 import { RENDERER_DIR } from '../support/paths';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
 import { startCore, type Core } from '../../core';
-import { buildHttpHost } from '../../server/http';
+import { buildHttpHost } from '../../http-host/http';
 import { BUNDLED_PACKS_DIR, RENDERER_DIR } from './paths';
 import { setUpKiosk } from './set-up';
 import { tempDir } from './temp-dir';

@@ -1,12 +1,18 @@
-import type { AyilBridge, MethodInput, MethodName, MethodOutput, Result } from '../../../core/contract';
+import type { AyilBridge, AyilDesktopBridge, MethodInput, MethodName, MethodOutput, Result } from '../../../core/contract';
 
 /** How a call travels: Electron IPC (`window.ayil`) or HTTP to the browser host. Same shape. */
 export type Transport = AyilBridge['call'];
 
 declare global {
   interface Window {
-    ayil?: AyilBridge;
+    /** The desktop app's preload bridge; each desktop addition is used only where it is there. */
+    ayil?: AyilBridge & Partial<Omit<AyilDesktopBridge, 'call'>>;
   }
+}
+
+/** The desktop app's additions to the bridge, or null in a browser. */
+export function desktop(): Partial<Omit<AyilDesktopBridge, 'call'>> | null {
+  return window.ayil ?? null;
 }
 
 export const httpTransport: Transport = async (method, input, token) => {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { api, desktop } from '../api/client';
 import { useApp, type Screen } from '../state/app-store';
 
 /** The last seconds before leaving are shown, so someone still reading can stay. */
@@ -34,6 +34,15 @@ function IdleWatch() {
   useEffect(() => {
     let lastActivity = Date.now();
     let lastKeepAlive = Date.now();
+    const keepAlive = () => {
+      const { learner, settle } = useApp.getState();
+      if (learner && lastActivity - lastKeepAlive > KEEP_ALIVE_MS) {
+        lastKeepAlive = lastActivity;
+        void api.call('learner.me', {}).then((result) => {
+          if (!result.ok) settle(result);
+        });
+      }
+    };
     const onActivity = (event: Event) => {
       lastActivity = Date.now();
       if (warning.current) {
@@ -46,18 +55,27 @@ function IdleWatch() {
         warning.current = false;
         setLeft(null);
       }
-      const { learner, settle } = useApp.getState();
-      if (learner && lastActivity - lastKeepAlive > KEEP_ALIVE_MS) {
-        lastKeepAlive = lastActivity;
-        void api.call('learner.me', {}).then((result) => {
-          if (!result.ok) settle(result);
-        });
-      }
+      keepAlive();
     };
+    // In the desktop app the PC says when anyone last touched a key, the mouse or the screen,
+    // also where the page could not see it (outside the window, a touchpad gesture, an on-screen
+    // keyboard): someone still there is not logged out; someone gone is, as before.
+    const systemIdleSeconds = desktop()?.systemIdleSeconds;
+    const sampleSystemIdle = () =>
+      systemIdleSeconds?.()
+        .then((seconds) => {
+          const at = Date.now() - seconds * 1000;
+          if (at > lastActivity + 1000) {
+            lastActivity = at;
+            keepAlive();
+          }
+        })
+        .catch(() => {});
     for (const type of ACTIVITY) window.addEventListener(type, onActivity, { capture: true, passive: type !== 'keydown' });
     const timer = window.setInterval(() => {
       // Watching a lesson's video or listening to its audio is being here, without a key or touch.
       if (mediaPlaying()) lastActivity = Date.now();
+      void sampleSystemIdle();
       const remaining = timeout - Math.floor((Date.now() - lastActivity) / 1000);
       if (remaining <= 0) {
         window.clearInterval(timer);

@@ -11,7 +11,7 @@ import { TrustedKeys } from './TrustedKeys';
 
 type TextSetting = 'siteName' | 'siteCode' | 'district' | 'region';
 
-/** The site's details, the languages offered, the idle time, the privacy threshold, the keyboard, trusted keys, and the host's names. */
+/** The site's details, the languages offered, the idle time, the privacy threshold, the keyboard, kiosk mode, trusted keys, and the host's names. */
 export function SettingsSection() {
   return (
     <>
@@ -137,6 +137,16 @@ function SiteSettingsForm() {
               {t(`console.settings.keyboardLayouts.${layout}`)}
             </label>
           ))}
+        </fieldset>
+        <fieldset className="choice-group" aria-describedby="settings-fullScreen-hint">
+          <legend>{t('console.settings.fullScreen')}</legend>
+          <p id="settings-fullScreen-hint" className="hint">
+            {t('console.settings.fullScreenHint')}
+          </p>
+          <label className="check-option">
+            <input id="settings-fullScreen" type="checkbox" checked={settings.fullScreen} onChange={(e) => change({ fullScreen: e.target.checked })} />
+            {t('console.settings.fullScreenOption')}
+          </label>
         </fieldset>
         <InlineError error={error} />
         <div className="actions">

@@ -3,6 +3,15 @@ import { certificateTitle, formatIssuedOn } from '../components/certificate-text
 import { CertificateSeal } from '../components/CertificateSeal';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useApp, type Certificate } from '../state/app-store';
+import { desktop } from '../api/client';
+import { CertificateSaver } from './CertificateSaver';
+
+/** The desktop app prints through Electron (A4, the system's dialog); a browser opens its own. */
+function printCertificate(): void {
+  const print = desktop()?.printCertificate;
+  if (print) void print();
+  else window.print();
+}
 
 /**
  * One certificate as an A4 page (landscape): on screen as a preview, and alone on paper (the
@@ -19,14 +28,14 @@ export function CertificateScreen({ certificate }: { certificate: Certificate })
         <button type="button" className="button secondary" onClick={() => go({ name: 'certificates' })}>
           {t('profiles.certificate.back')}
         </button>
-        {/* In Electron this prints through webContents; in a browser, the print dialog opens. */}
-        <button type="button" className="button primary big" onClick={() => window.print()}>
+        <button type="button" className="button primary big" onClick={printCertificate}>
           <svg width="26" height="26" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M6 9V3h12v6M6 18H4v-7h16v7h-2" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
             <rect x="7" y="14" width="10" height="7" fill="none" stroke="currentColor" strokeWidth="2" />
           </svg>{' '}
           {t('profiles.certificate.print')}
         </button>
+        <CertificateSaver code={certificate.code} />
       </div>
       <article className="certificate" aria-labelledby="certificate-title">
         <div className="certificate-frame">

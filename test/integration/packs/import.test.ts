@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { buildHttpHost } from '../../../server/http';
+import { buildHttpHost } from '../../../http-host/http';
 import { RENDERER_DIR } from '../../support/paths';
 import { generatePublisherKey } from '../../../core/packs/signing';
 import { PACK_ID, makePack, noise, testKey } from '../../support/packs';
