@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
@@ -61,8 +62,10 @@ async function openZip(file: string): Promise<ZipFile> {
 }
 
 /** Maps a failure to read the pack file to what it means for the person holding the stick. */
-export function readFailure(error: unknown, file: string): AppError {
+export function readFailure(error: unknown, filePath: string): AppError {
   if (error instanceof AppError) return error;
+  // The person knows which stick they hold: the file's own name says which file, a path only confuses.
+  const file = path.basename(filePath);
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT' || code === 'EIO' || code === 'ENOTCONN' || code === 'ENXIO' || code === 'ENODEV' || code === 'ESTALE') {
     return new AppError('pack.source_gone', { file });
