@@ -71,9 +71,9 @@ export async function issueEnrolmentChallenge(store: CollectorStore, request: En
  * Spends an enrolment code on a site token, once the kiosk has proved that it holds the private
  * key it enrols: a signature, with that key, of the challenge issued for this code and this key.
  * Without the proof, anyone with a fresh code could name another site's public key (it is in every
- * stick file that site writes) and take the site over. The challenge is spent by any try, right or
- * wrong; the token (32 random bytes) is answered once and only its sha256 kept. A refused request
- * creates nothing and changes no site.
+ * stick file that site writes) and take the site over. The challenge is spent by any try that
+ * presents it, right or wrong; the token (32 random bytes) is answered once and only its sha256
+ * kept. A refused request creates nothing, changes no site and leaves the code unspent.
  */
 export async function enrol(store: CollectorStore, request: EnrolRequest, now: Date): Promise<EnrolResponse> {
   const key = ed25519Key(request.publicKey);
