@@ -87,19 +87,19 @@ export class CollectorClient {
     sign: (text: string) => string,
     signal?: AbortSignal,
   ): Promise<EnrolResponse> {
-    const asked = await this.post(COLLECTOR_PATHS.enrolChallenge, { code: request.code, publicKey: request.publicKey }, signal);
+    const asked = await this.enrolStep(COLLECTOR_PATHS.enrolChallenge, { code: request.code, publicKey: request.publicKey }, signal);
     const issued = EnrolChallengeResponseSchema.safeParse(parseJson(asked.text));
     if (!issued.success) throw new SyncFailure('sync.server_error', null, asked.status);
     const { challenge } = issued.data;
     const proof: EnrolRequest = { ...request, challenge, signature: sign(enrolmentProofText({ challenge, code: request.code, publicKey: request.publicKey })) };
-    const answer = await this.post(COLLECTOR_PATHS.enrol, proof, signal);
+    const answer = await this.enrolStep(COLLECTOR_PATHS.enrol, proof, signal);
     const parsed = EnrolResponseSchema.safeParse(parseJson(answer.text));
     if (!parsed.success) throw new SyncFailure('sync.server_error', null, answer.status);
     return parsed.data;
   }
 
   /** One step of enrolment: a 4xx is the collector refusing it, anything else but success is its problem. */
-  private async post(path: string, body: unknown, signal?: AbortSignal): Promise<{ status: number; text: string }> {
+  private async enrolStep(path: string, body: unknown, signal?: AbortSignal): Promise<{ status: number; text: string }> {
     const response = await this.request(path, jsonPost(body), this.options.requestTimeoutMs, signal);
     if (response.status >= 400 && response.status < 500) {
       const reason = CollectorErrorSchema.safeParse(parseJson(response.text)).data?.error;
