@@ -39,6 +39,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...restrict(
         group(['**/core/**', '!**/core/contract', '!**/core/contract/**'], 'the renderer talks to core only through the API contract'),
+        group(['**/core/contract/password-strength', '**/core/contract/password-strength.*'], 'the strength rule carries megabytes of dictionaries: the server checks passwords, the page never'),
         group(['node:*', 'better-sqlite3', 'electron', 'fastify', '**/http-host/**', '**/server/**', '**/electron/**'], 'the renderer runs in a page: no Node, no hosts'),
       ),
     },

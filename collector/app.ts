@@ -4,10 +4,11 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { COLLECTOR_PATHS, EnrolRequestSchema, SyncDeliverySchema } from '../core/contract';
+import { COLLECTOR_PATHS, EnrolChallengeRequestSchema, EnrolRequestSchema, SyncDeliverySchema } from '../core/contract';
 import { adminGuard, bearerToken, registerLoginRoutes, Sessions, siteOfRequest } from './auth';
 import { dashboardRoutes } from './dashboard/routes';
-import { createEnrolmentCode, enrol, MAX_CODE_VALID_DAYS } from './enrolment';
+import { assertTrustedProxies } from './config';
+import { createEnrolmentCode, enrol, issueEnrolmentChallenge, MAX_CODE_VALID_DAYS } from './enrolment';
 import { CollectorError, issuesOf } from './errors';
 import { ingestDelivery } from './ingest';
 import { sha256Hex } from './secrets';
@@ -33,6 +34,12 @@ export interface CollectorOptions {
   /** Largest batch delivery (default 1 MiB: MAX_BATCH_ROWS rows fit). */
   bodyLimitBytes?: number;
   https?: { key: string | Buffer; cert: string | Buffer };
+  /**
+   * The reverse proxies in front of the collector (addresses or CIDR ranges): only from these is
+   * X-Forwarded-For believed for the client's address (rate limits) and X-Forwarded-Proto for
+   * whether the request came over HTTPS (the session cookie's Secure). Empty: no proxy is believed.
+   */
+  trustedProxies?: readonly string[];
   logger?: boolean;
 }
 
@@ -67,9 +74,13 @@ export async function buildCollector(options: CollectorOptions): Promise<Fastify
   const now = options.now ?? (() => new Date());
   const limits = options.rateLimit ?? DEFAULT_RATE_LIMITS;
   const batchBodyLimit = options.bodyLimitBytes ?? DEFAULT_BATCH_BODY_LIMIT;
+  const trustedProxies = assertTrustedProxies(options.trustedProxies ?? []);
 
   const app = Fastify({
     logger: options.logger ?? false,
+    // An explicit allow-list, never `true`: a client that reaches the collector directly must not
+    // choose its own address (and so its own rate limit) with a header.
+    trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false,
     bodyLimit: ENROL_BODY_LIMIT,
     // Closing must not wait on a kiosk's keep-alive connection.
     forceCloseConnections: true,
@@ -105,12 +116,23 @@ export async function buildCollector(options: CollectorOptions): Promise<Fastify
   const sessions = new Sessions(now);
   // Checked before the body is read, so that an anonymous caller cannot make the collector read 20 MB.
   const requireAdmin = adminGuard(sessions);
-  registerLoginRoutes(app, { store, sessions, secureCookie: Boolean(options.https), loginPerMinute: limits.loginPerMinute });
+  registerLoginRoutes(app, { store, sessions, loginPerMinute: limits.loginPerMinute });
 
   app.get(COLLECTOR_PATHS.health, async (_request, reply) => {
     reply.header('Cache-Control', 'no-store');
     return { ok: true, time: toInstant(now()) };
   });
+
+  app.post(
+    COLLECTOR_PATHS.enrolChallenge,
+    { config: { rateLimit: { max: limits.enrolPerMinute, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      const parsed = EnrolChallengeRequestSchema.safeParse(request.body);
+      if (!parsed.success) throw new CollectorError('enrol.invalid', issuesOf(parsed.error));
+      reply.header('Cache-Control', 'no-store');
+      return issueEnrolmentChallenge(store, parsed.data, now());
+    },
+  );
 
   app.post(
     COLLECTOR_PATHS.enrol,

@@ -1,5 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { PasswordWeakReason } from '../core/contract';
+import { passwordWeakness } from '../core/contract/password-strength';
 import { CollectorError } from './errors';
 import { sha256Hex } from './secrets';
 import type { CollectorStore, SiteRecord } from './store/store';
@@ -39,13 +41,46 @@ function generatePassword(): string {
   return randomBytes(15).toString('base64url');
 }
 
+export const MIN_ADMIN_PASSWORD_LENGTH = 8;
+export const MAX_ADMIN_PASSWORD_LENGTH = 200;
+/** What someone attacking this dashboard tries first, beside zxcvbn's lists (which know "admin"). */
+const ADMIN_PERSONAL_WORDS = [ADMIN_NAME, 'ayil', 'collector', 'ayil-collector', 'dashboard', 'programme', 'program'];
+
+/** Why a dashboard password is refused: too short or too long, or one of the kiosk's reasons (zxcvbn). */
+export type AdminPasswordProblem = 'short' | 'long' | PasswordWeakReason;
+
+/** A dashboard password that is refused; nothing was stored. */
+export class WeakPasswordError extends Error {
+  constructor(readonly problem: AdminPasswordProblem) {
+    super(`weak password (${problem})`);
+    this.name = 'WeakPasswordError';
+  }
+}
+
 /**
- * Sets the admin password from the environment if given; otherwise makes one if none is stored.
- * Answers the generated password (to print once), or null.
+ * The kiosk's own rule for staff passwords (core/contract/password-strength.ts, zxcvbn score 3),
+ * so the dashboard that holds every site's figures is no easier to guess than one kiosk.
+ */
+export function adminPasswordProblem(password: string): AdminPasswordProblem | null {
+  if ([...password].length < MIN_ADMIN_PASSWORD_LENGTH) return 'short';
+  if (password.length > MAX_ADMIN_PASSWORD_LENGTH) return 'long';
+  return passwordWeakness(password, ADMIN_PERSONAL_WORDS);
+}
+
+/** Sets the dashboard password, after the strength rule; throws WeakPasswordError and stores nothing. */
+export async function setAdminPassword(store: CollectorStore, password: string): Promise<void> {
+  const problem = adminPasswordProblem(password);
+  if (problem) throw new WeakPasswordError(problem);
+  await store.setAdminPasswordHash(ADMIN_NAME, await hashPassword(password));
+}
+
+/**
+ * Sets the admin password from the environment if given (refusing a weak one); otherwise makes
+ * one if none is stored. Answers the generated password (to print once), or null.
  */
 export async function ensureAdminPassword(store: CollectorStore, fromEnv: string | undefined): Promise<string | null> {
   if (fromEnv) {
-    await store.setAdminPasswordHash(ADMIN_NAME, await hashPassword(fromEnv));
+    await setAdminPassword(store, fromEnv);
     return null;
   }
   if (await store.adminPasswordHash(ADMIN_NAME)) return null;
@@ -108,12 +143,11 @@ export function bearerToken(request: FastifyRequest): string | null {
 }
 
 /** `POST /login` (form or JSON `{password}`) and `POST /logout`. */
-export function registerLoginRoutes(
-  app: FastifyInstance,
-  options: { store: CollectorStore; sessions: Sessions; secureCookie: boolean; loginPerMinute: number },
-): void {
+export function registerLoginRoutes(app: FastifyInstance, options: { store: CollectorStore; sessions: Sessions; loginPerMinute: number }): void {
   const { store, sessions } = options;
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: options.secureCookie };
+  // Secure whenever the request came over HTTPS: served by the collector itself, or by a trusted
+  // proxy that says so (X-Forwarded-Proto; fastify believes it only from the trustedProxies).
+  const cookieOptions = (request: FastifyRequest) => ({ path: '/', httpOnly: true, sameSite: 'strict' as const, secure: request.protocol === 'https' });
   const isForm = (request: FastifyRequest) => (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 
   app.post(
@@ -122,19 +156,19 @@ export function registerLoginRoutes(
     async (request, reply) => {
       const password = (request.body as { password?: unknown } | undefined)?.password;
       const stored = await store.adminPasswordHash(ADMIN_NAME);
-      const ok = typeof password === 'string' && password.length <= 200 && stored !== null && (await verifyPassword(password, stored));
+      const ok = typeof password === 'string' && password.length <= MAX_ADMIN_PASSWORD_LENGTH && stored !== null && (await verifyPassword(password, stored));
       if (!ok) {
         if (isForm(request)) return reply.redirect('/login?failed=1', 303);
         throw new CollectorError('auth.password_wrong');
       }
-      reply.setCookie(SESSION_COOKIE, sessions.create(), { ...cookieOptions, maxAge: SESSION_HOURS * 3600 });
+      reply.setCookie(SESSION_COOKIE, sessions.create(), { ...cookieOptions(request), maxAge: SESSION_HOURS * 3600 });
       return isForm(request) ? reply.redirect('/', 303) : { ok: true };
     },
   );
 
   app.post('/logout', async (request, reply) => {
     sessions.end(request.cookies[SESSION_COOKIE]);
-    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
     return isForm(request) ? reply.redirect('/login', 303) : { ok: true };
   });
 }

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ADMIN_NAME, hashPassword } from './auth';
-import { ERROR_WORDS, storeLocation } from './config';
+import { setAdminPassword, WeakPasswordError } from './auth';
+import { ERROR_WORDS, storeLocation, weakPasswordWords } from './config';
 import { createEnrolmentCode, DEFAULT_CODE_VALID_DAYS } from './enrolment';
 import { CollectorError } from './errors';
 import { openStore } from './store/open';
@@ -13,9 +13,8 @@ const USAGE = `Usage: ayil-collector-cli <command> [--db FILE]
   import-file FILE…               store the figures of stick files (a file already imported adds nothing)
   create-code --label X [--days N] make a one-time enrolment code for a kiosk (valid ${DEFAULT_CODE_VALID_DAYS} days unless --days)
   set-admin-password              set the dashboard password from AYIL_COLLECTOR_ADMIN_PASSWORD or standard input
+                                  (refused when it is easy to guess, by the kiosk's rule for staff passwords)
 Storage: DATABASE_URL (PostgreSQL) if set, else --db FILE, AYIL_COLLECTOR_DB or ./collector-data/collector.db`;
-
-const MIN_PASSWORD_LENGTH = 8;
 
 /** A mistake in how the command was called: the usage is printed with it. */
 class UsageError extends Error {}
@@ -60,8 +59,7 @@ try {
     }
     case 'set-admin-password': {
       const password = (process.env.AYIL_COLLECTOR_ADMIN_PASSWORD || (await readStdin())).replace(/\r?\n$/, '');
-      if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
-      await store.setAdminPasswordHash(ADMIN_NAME, await hashPassword(password));
+      await setAdminPassword(store, password);
       console.log('The admin password is set. Sessions already open stay open until the collector restarts.');
       break;
     }
@@ -69,6 +67,7 @@ try {
 } catch (error) {
   failed = true;
   if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+  else if (error instanceof WeakPasswordError) console.error(weakPasswordWords(error.problem));
   else if (error instanceof CollectorError) console.error(`Refused (${error.code}): ${ERROR_WORDS[error.code] ?? error.code}`);
   else console.error(error);
 } finally {

@@ -5,7 +5,7 @@ import { CELLS_SELECT, COUNTS_SELECT, SITE_COLUMNS, SUMMARY_COLUMNS, siteRecord,
 import type { CellFilter, CollectorStore, IngestMeta, IngestOutcome, SiteRecord, SiteSummary, StoreCounts, StoredCell } from './store';
 
 /** Schema versions in order; `collector_schema.version` says how many have run. */
-const MIGRATIONS = [
+export const POSTGRES_MIGRATIONS = [
   `CREATE TABLE sites (
      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
      code text NOT NULL,
@@ -53,6 +53,8 @@ const MIGRATIONS = [
    );
    CREATE INDEX cells_by_week ON cells (week);
    CREATE TABLE admins (name text PRIMARY KEY, password_hash text NOT NULL);`,
+  // 2: enrolment proves the key: a code's one outstanding challenge (its hash), for one key, until when.
+  `ALTER TABLE enrolment_codes ADD COLUMN challenge_hash text, ADD COLUMN challenge_public_key text, ADD COLUMN challenge_expires_at timestamptz;`,
 ];
 
 /** Any number the migration lock is known by; two collectors starting together migrate one after the other. */
@@ -75,12 +77,12 @@ export class PostgresStore implements CollectorStore {
       await client.query('CREATE TABLE IF NOT EXISTS collector_schema (version integer NOT NULL)');
       const { rows } = await client.query<{ version: number }>('SELECT version FROM collector_schema');
       const version = rows[0]?.version ?? 0;
-      if (version > MIGRATIONS.length) {
-        throw new Error(`The collector database is from a newer version (schema ${version}; this one knows ${MIGRATIONS.length}).`);
+      if (version > POSTGRES_MIGRATIONS.length) {
+        throw new Error(`The collector database is from a newer version (schema ${version}; this one knows ${POSTGRES_MIGRATIONS.length}).`);
       }
-      for (const sql of MIGRATIONS.slice(version)) await client.query(sql);
-      if (rows.length === 0) await client.query('INSERT INTO collector_schema (version) VALUES ($1)', [MIGRATIONS.length]);
-      else await client.query('UPDATE collector_schema SET version = $1', [MIGRATIONS.length]);
+      for (const sql of POSTGRES_MIGRATIONS.slice(version)) await client.query(sql);
+      if (rows.length === 0) await client.query('INSERT INTO collector_schema (version) VALUES ($1)', [POSTGRES_MIGRATIONS.length]);
+      else await client.query('UPDATE collector_schema SET version = $1', [POSTGRES_MIGRATIONS.length]);
     });
   }
 
@@ -91,6 +93,29 @@ export class PostgresStore implements CollectorStore {
       input.createdAt,
       input.expiresAt,
     ]);
+  }
+
+  async setEnrolmentChallenge(input: { codeHash: string; challengeHash: string; publicKey: string; expiresAt: string; at: string }): Promise<boolean> {
+    const set = await this.pool.query(
+      `UPDATE enrolment_codes SET challenge_hash = $2, challenge_public_key = $3, challenge_expires_at = $4
+       WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $5`,
+      [input.codeHash, input.challengeHash, input.publicKey, input.expiresAt, input.at],
+    );
+    return set.rowCount === 1;
+  }
+
+  async spendEnrolmentChallenge(input: { codeHash: string; challengeHash: string; publicKey: string; at: string }): Promise<boolean> {
+    return this.transaction(async (client) => {
+      // Locked until the challenge is cleared: of two tries with one challenge, only the first finds it.
+      const { rows } = await client.query<{ fresh: boolean }>(
+        `SELECT challenge_public_key = $3 AND challenge_expires_at > $4 AS fresh
+         FROM enrolment_codes WHERE code_hash = $1 AND challenge_hash = $2 FOR UPDATE`,
+        [input.codeHash, input.challengeHash, input.publicKey, input.at],
+      );
+      if (rows.length === 0) return false;
+      await client.query('UPDATE enrolment_codes SET challenge_hash = NULL, challenge_public_key = NULL, challenge_expires_at = NULL WHERE code_hash = $1', [input.codeHash]);
+      return rows[0]!.fresh === true;
+    });
   }
 
   async enrolSite(input: { codeHash: string; site: SyncSite; publicKey: string; tokenHash: string; at: string }): Promise<SiteRecord | null> {

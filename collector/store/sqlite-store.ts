@@ -8,7 +8,7 @@ import { CELLS_SELECT, COUNTS_SELECT, SITE_COLUMNS, SUMMARY_COLUMNS, siteRecord,
 import type { CellFilter, CollectorStore, IngestMeta, IngestOutcome, SiteRecord, SiteSummary, StoreCounts, StoredCell } from './store';
 
 /** Schema versions in order; `PRAGMA user_version` says how many have run. */
-const MIGRATIONS = [
+export const SQLITE_MIGRATIONS = [
   `CREATE TABLE sites (
      id TEXT PRIMARY KEY,
      code TEXT NOT NULL,
@@ -56,6 +56,10 @@ const MIGRATIONS = [
    ) STRICT, WITHOUT ROWID;
    CREATE INDEX cells_by_week ON cells (week);
    CREATE TABLE admins (name TEXT PRIMARY KEY, password_hash TEXT NOT NULL) STRICT;`,
+  // 2: enrolment proves the key: a code's one outstanding challenge (its hash), for one key, until when.
+  `ALTER TABLE enrolment_codes ADD COLUMN challenge_hash TEXT;
+   ALTER TABLE enrolment_codes ADD COLUMN challenge_public_key TEXT;
+   ALTER TABLE enrolment_codes ADD COLUMN challenge_expires_at TEXT;`,
 ];
 
 /** The default backend: one SQLite file, written durably (WAL, synchronous=FULL). */
@@ -80,17 +84,38 @@ export class SqliteStore implements CollectorStore {
     this.db
       .transaction(() => {
         const version = this.db.pragma('user_version', { simple: true }) as number;
-        if (version > MIGRATIONS.length) {
-          throw new Error(`The collector database is from a newer version (schema ${version}; this one knows ${MIGRATIONS.length}).`);
+        if (version > SQLITE_MIGRATIONS.length) {
+          throw new Error(`The collector database is from a newer version (schema ${version}; this one knows ${SQLITE_MIGRATIONS.length}).`);
         }
-        for (const sql of MIGRATIONS.slice(version)) this.db.exec(sql);
-        this.db.pragma(`user_version = ${MIGRATIONS.length}`);
+        for (const sql of SQLITE_MIGRATIONS.slice(version)) this.db.exec(sql);
+        this.db.pragma(`user_version = ${SQLITE_MIGRATIONS.length}`);
       })
       .immediate();
   }
 
   async createEnrolmentCode(input: { codeHash: string; label: string; createdAt: string; expiresAt: string }): Promise<void> {
     this.sql('INSERT INTO enrolment_codes (code_hash, label, created_at, expires_at) VALUES (@codeHash, @label, @createdAt, @expiresAt)').run(input);
+  }
+
+  async setEnrolmentChallenge(input: { codeHash: string; challengeHash: string; publicKey: string; expiresAt: string; at: string }): Promise<boolean> {
+    const set = this.sql(
+      `UPDATE enrolment_codes SET challenge_hash = @challengeHash, challenge_public_key = @publicKey, challenge_expires_at = @expiresAt
+       WHERE code_hash = @codeHash AND used_at IS NULL AND expires_at > @at`,
+    ).run(input);
+    return set.changes === 1;
+  }
+
+  async spendEnrolmentChallenge(input: { codeHash: string; challengeHash: string; publicKey: string; at: string }): Promise<boolean> {
+    const spend = this.db.transaction(() => {
+      const row = this.sql<typeof input, { fresh: number }>(
+        `SELECT challenge_public_key = @publicKey AND challenge_expires_at > @at AS fresh
+         FROM enrolment_codes WHERE code_hash = @codeHash AND challenge_hash = @challengeHash`,
+      ).get(input);
+      if (!row) return false;
+      this.sql('UPDATE enrolment_codes SET challenge_hash = NULL, challenge_public_key = NULL, challenge_expires_at = NULL WHERE code_hash = ?').run(input.codeHash);
+      return row.fresh === 1;
+    });
+    return spend.immediate();
   }
 
   async enrolSite(input: { codeHash: string; site: SyncSite; publicKey: string; tokenHash: string; at: string }): Promise<SiteRecord | null> {

@@ -64,6 +64,17 @@ export interface CollectorStore {
   migrate(): Promise<void>;
 
   createEnrolmentCode(input: { codeHash: string; label: string; createdAt: string; expiresAt: string }): Promise<void>;
+  /**
+   * Gives an unused, unexpired code a challenge for one public key (replacing the code's earlier
+   * one, so a code has one at most); false when the code is unknown, used or expired.
+   */
+  setEnrolmentChallenge(input: { codeHash: string; challengeHash: string; publicKey: string; expiresAt: string; at: string }): Promise<boolean>;
+  /**
+   * When `challengeHash` is the code's challenge, takes it away (a challenge is good for one try,
+   * right or wrong), in one transaction; true only when it was issued for this key and had not
+   * expired at `at`. Another value leaves the code's challenge as it was and answers false.
+   */
+  spendEnrolmentChallenge(input: { codeHash: string; challengeHash: string; publicKey: string; at: string }): Promise<boolean>;
   /** Uses up the code and creates the site, in one transaction; null when the code is unknown, used or expired. */
   enrolSite(input: { codeHash: string; site: SyncSite; publicKey: string; tokenHash: string; at: string }): Promise<SiteRecord | null>;
   siteByTokenHash(tokenHash: string): Promise<SiteRecord | null>;

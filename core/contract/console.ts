@@ -22,7 +22,8 @@ export const SiteCodeSchema = z
 export const StaffNameSchema = z.string().trim().min(1).max(100);
 /**
  * At least 8 characters in any script; core also refuses a password that is easy to guess
- * (`staff.password_weak`, core/staff/password-strength.ts), one rule for set-up, new staff and new passwords.
+ * (`staff.password_weak`, core/contract/password-strength.ts), one rule for set-up, new staff and new passwords
+ * (and for the collector's dashboard password).
  */
 export const StaffPasswordSchema = z.string().min(8).max(200);
 /** The signed-in staff member's own password, re-entered before a sensitive action. */

@@ -15,6 +15,7 @@ export const MAX_BATCH_ROWS = 2000;
 /** Where the collector serves the kiosk-facing API. */
 export const COLLECTOR_PATHS = {
   health: '/api/v1/health',
+  enrolChallenge: '/api/v1/enrol/challenge',
   enrol: '/api/v1/enrol',
   batches: '/api/v1/batches',
 } as const;
@@ -72,12 +73,53 @@ export const SyncAckSchema = z.object({
 });
 export type SyncAck = z.infer<typeof SyncAckSchema>;
 
-/** `POST /api/v1/enrol`: the administrator's enrolment code buys a site token. */
+/** An enrolment code as typed by a person (the collector ignores case, spaces and dashes). */
+export const EnrolmentCodeSchema = z.string().trim().min(6).max(64);
+
+/** What is compared and signed: case, spaces and dashes do not matter when a person types a code. */
+export function normaliseEnrolmentCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]+/g, '');
+}
+
+/**
+ * `POST /api/v1/enrol/challenge`, the first step of enrolment: the collector answers a random
+ * challenge for this code and this key, good for one try within a few minutes.
+ */
+export const EnrolChallengeRequestSchema = z.strictObject({
+  code: EnrolmentCodeSchema,
+  publicKey: SyncPublicKeySchema,
+});
+export type EnrolChallengeRequest = z.infer<typeof EnrolChallengeRequestSchema>;
+
+export const EnrolChallengeResponseSchema = z.object({
+  /** 32 random bytes, base64url. */
+  challenge: z.base64url().min(40).max(100),
+  expiresAt: InstantSchema,
+});
+export type EnrolChallengeResponse = z.infer<typeof EnrolChallengeResponseSchema>;
+
+/**
+ * The exact text a kiosk signs to prove that it holds the private half of `publicKey`: the
+ * collector's challenge, the code and the key, under a label no stick file's payload (JSON) can
+ * start with, so neither signature can stand in for the other.
+ */
+export function enrolmentProofText(input: { challenge: string; code: string; publicKey: string }): string {
+  return ['ayil.enrol-proof.v1', `challenge:${input.challenge}`, `code:${normaliseEnrolmentCode(input.code)}`, `publicKey:${input.publicKey}`].join('\n');
+}
+
+/**
+ * `POST /api/v1/enrol`: the administrator's enrolment code buys a site token, once the kiosk has
+ * signed the challenge with the key it enrols (docs/sync.md, "Enrolment").
+ */
 export const EnrolRequestSchema = z.strictObject({
-  code: z.string().trim().min(6).max(64),
+  code: EnrolmentCodeSchema,
   site: SyncSiteSchema,
   /** The kiosk's signing key, so that the figures it later sends by stick can be checked. */
   publicKey: SyncPublicKeySchema,
+  /** The challenge the collector answered for this code and key. */
+  challenge: z.base64url().min(40).max(100),
+  /** Ed25519 signature of `enrolmentProofText` (its UTF-8 bytes) with that key, base64. */
+  signature: z.base64().max(200),
 });
 export type EnrolRequest = z.infer<typeof EnrolRequestSchema>;
 

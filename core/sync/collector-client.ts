@@ -1,10 +1,13 @@
 import {
   COLLECTOR_PATHS,
   CollectorErrorSchema,
+  EnrolChallengeResponseSchema,
+  enrolmentProofText,
   EnrolResponseSchema,
   SyncAckSchema,
   type EnrolRequest,
   type EnrolResponse,
+  type SyncSite,
   type SyncAck,
   type SyncDelivery,
   type SyncProblem,
@@ -73,17 +76,37 @@ export class CollectorClient {
     throw answerFailure(response.status, response.headers);
   }
 
-  /** Exchanges an enrolment code for a site token. A refusal (4xx) is `sync.enrol_refused`. */
-  async enrol(request: EnrolRequest, signal?: AbortSignal): Promise<EnrolResponse> {
-    const response = await this.request(COLLECTOR_PATHS.enrol, jsonPost(request), this.options.requestTimeoutMs, signal);
+  /**
+   * Exchanges an enrolment code for a site token, proving on the way that this kiosk holds the
+   * private half of `publicKey`: the collector answers a one-time challenge for the code and the
+   * key, `sign` signs it (with the kiosk's identity), and the enrolment carries the signature.
+   * A refusal (4xx) of either step is `sync.enrol_refused`.
+   */
+  async enrol(
+    request: { code: string; site: SyncSite; publicKey: string },
+    sign: (text: string) => string,
+    signal?: AbortSignal,
+  ): Promise<EnrolResponse> {
+    const asked = await this.enrolStep(COLLECTOR_PATHS.enrolChallenge, { code: request.code, publicKey: request.publicKey }, signal);
+    const issued = EnrolChallengeResponseSchema.safeParse(parseJson(asked.text));
+    if (!issued.success) throw new SyncFailure('sync.server_error', null, asked.status);
+    const { challenge } = issued.data;
+    const proof: EnrolRequest = { ...request, challenge, signature: sign(enrolmentProofText({ challenge, code: request.code, publicKey: request.publicKey })) };
+    const answer = await this.enrolStep(COLLECTOR_PATHS.enrol, proof, signal);
+    const parsed = EnrolResponseSchema.safeParse(parseJson(answer.text));
+    if (!parsed.success) throw new SyncFailure('sync.server_error', null, answer.status);
+    return parsed.data;
+  }
+
+  /** One step of enrolment: a 4xx is the collector refusing it, anything else but success is its problem. */
+  private async enrolStep(path: string, body: unknown, signal?: AbortSignal): Promise<{ status: number; text: string }> {
+    const response = await this.request(path, jsonPost(body), this.options.requestTimeoutMs, signal);
     if (response.status >= 400 && response.status < 500) {
       const reason = CollectorErrorSchema.safeParse(parseJson(response.text)).data?.error;
       throw new AppError('sync.enrol_refused', { status: response.status, ...(reason ? { reason: reason.slice(0, 100) } : {}) });
     }
     if (response.status < 200 || response.status >= 300) throw answerFailure(response.status, response.headers);
-    const parsed = EnrolResponseSchema.safeParse(parseJson(response.text));
-    if (!parsed.success) throw new SyncFailure('sync.server_error', null, response.status);
-    return parsed.data;
+    return response;
   }
 
   /** Sends one batch; answers only with an acknowledgement of exactly this batch. */

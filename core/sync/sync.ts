@@ -81,13 +81,16 @@ export class Sync implements SyncTarget {
   }
 
   /**
-   * Connects this kiosk to a collector: the enrolment code buys a site token, which is kept with
-   * the address. Nothing is stored unless the collector accepted the code.
+   * Connects this kiosk to a collector: the enrolment code, and a challenge signed with the kiosk's
+   * key, buy a site token, which is kept with the address. Nothing is stored unless the collector
+   * accepted both.
    */
   async enrol(input: { collectorUrl: string; code: string; allowPlainHttp: boolean }): Promise<SyncStatus> {
     const baseUrl = collectorBaseUrl(input.collectorUrl, input.allowPlainHttp);
     const client = new CollectorClient({ baseUrl, ...this.deps.timings });
-    const answer = await client.enrol({ code: input.code, site: this.site(), publicKey: this.identity.publicKey() });
+    // The collector makes the kiosk sign a challenge: a code plus another site's public key (it is
+    // in that site's stick files) must not buy that site's token.
+    const answer = await client.enrol({ code: input.code, site: this.site(), publicKey: this.identity.publicKey() }, (text) => this.identity.sign(text));
     this.state.enrol({ collectorUrl: baseUrl, token: answer.token, siteId: answer.siteId, allowPlainHttp: input.allowPlainHttp });
     void this.deps.loop.wake();
     return this.status();

@@ -6,6 +6,7 @@ import { completions, json, TestKiosk } from './kiosk-client';
 /** What anyone may reach; every other route the collector serves is the administrator's. */
 const PUBLIC_ROUTES = [
   'GET /api/v1/health',
+  'POST /api/v1/enrol/challenge',
   'POST /api/v1/enrol',
   'POST /api/v1/batches',
   'GET /login',

@@ -61,11 +61,13 @@ describe.each(collectorBackends)('enrolling a site (%s)', (backend) => {
     expect(await json(wrong)).toEqual({ error: 'enrol.code_invalid' });
 
     const valid = await collector.createCode('Batken again');
-    const notAKey = await postJson(`${collector.url}/api/v1/enrol`, { code: valid, site: kiosk.site, publicKey: Buffer.alloc(44, 7).toString('base64') });
+    const notAKey = await kiosk.askChallenge(collector.url, valid, Buffer.alloc(44, 7).toString('base64'));
     expect(notAKey.status).toBe(400);
     expect(await json(notAKey)).toMatchObject({ error: 'enrol.invalid' });
 
-    const extraField = await postJson(`${collector.url}/api/v1/enrol`, { code: valid, site: { ...kiosk.site, contact: 'Aigul, +996 555 123' }, publicKey: kiosk.publicKey });
+    const { challenge } = await json(await kiosk.askChallenge(collector.url, valid));
+    const enrolment = kiosk.enrolment(valid, challenge);
+    const extraField = await postJson(`${collector.url}/api/v1/enrol`, { ...enrolment, site: { ...kiosk.site, contact: 'Aigul, +996 555 123' } });
     expect(extraField.status).toBe(400);
     const refused = await json(extraField);
     expect(refused.error).toBe('enrol.invalid');

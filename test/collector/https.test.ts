@@ -52,10 +52,17 @@ describe.each(collectorBackends)('HTTPS (%s)', (backend) => {
   it('takes an enrolment and a batch over TLS', async () => {
     const kiosk = new TestKiosk({ code: 'TLS-01' });
     const code = await collector.createCode();
+    const asked = await rawRequest(`${collector.url}/api/v1/enrol/challenge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, publicKey: kiosk.publicKey }),
+      ca: tls.cert,
+    });
+    expect(asked.status).toBe(200);
     const enrolled = await rawRequest(`${collector.url}/api/v1/enrol`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, site: kiosk.site, publicKey: kiosk.publicKey }),
+      body: JSON.stringify(kiosk.enrolment(code, asked.json().challenge)),
       ca: tls.cert,
     });
     expect(enrolled.status).toBe(200);

@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import {
   COLLECTOR_PATHS,
+  enrolmentProofText,
   SYNC_FILE_FORMAT,
   SYNC_SCHEMA_VERSION,
   type StatsRow,
@@ -30,13 +31,40 @@ export class TestKiosk {
     this.privateKey = privateKey;
   }
 
-  /** POST /api/v1/enrol; keeps the token when the collector gives one. */
+  /**
+   * Enrols as the kiosk does: asks for a challenge for the code and this key, signs it, and posts
+   * the enrolment; keeps the token when the collector gives one. A refused challenge is answered
+   * as it came.
+   */
   async enrol(url: string, code: string): Promise<Response> {
-    const response = await postJson(url + COLLECTOR_PATHS.enrol, { code, site: this.site, publicKey: this.publicKey });
+    const asked = await this.askChallenge(url, code);
+    if (!asked.ok) return asked;
+    const { challenge } = (await asked.json()) as { challenge: string };
+    return this.sendEnrolment(url, this.enrolment(code, challenge));
+  }
+
+  /** POST /api/v1/enrol/challenge for a code and a key (this kiosk's unless another is named). */
+  askChallenge(url: string, code: string, publicKey = this.publicKey): Promise<Response> {
+    return postJson(url + COLLECTOR_PATHS.enrolChallenge, { code, publicKey });
+  }
+
+  /** The body of POST /api/v1/enrol for a challenge, signed with this kiosk's private key. */
+  enrolment(code: string, challenge: string): { code: string; site: SyncSite; publicKey: string; challenge: string; signature: string } {
+    return { code, site: this.site, publicKey: this.publicKey, challenge, signature: this.signProof({ challenge, code, publicKey: this.publicKey }) };
+  }
+
+  /** This kiosk's signature of an enrolment proof text, whatever it names. */
+  signProof(input: { challenge: string; code: string; publicKey: string }): string {
+    return sign(null, Buffer.from(enrolmentProofText(input), 'utf8'), this.privateKey).toString('base64');
+  }
+
+  /** POST /api/v1/enrol with any body; keeps the token when the collector gives one. */
+  async sendEnrolment(url: string, body: unknown): Promise<Response> {
+    const response = await postJson(url + COLLECTOR_PATHS.enrol, body);
     if (response.ok) {
-      const body = (await response.clone().json()) as { siteId: string; token: string };
-      this.token = body.token;
-      this.siteId = body.siteId;
+      const answer = (await response.clone().json()) as { siteId: string; token: string };
+      this.token = answer.token;
+      this.siteId = answer.siteId;
     }
     return response;
   }

@@ -4,11 +4,35 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EnrolRequestSchema } from '../../core/contract';
+import { enrol, issueEnrolmentChallenge, normaliseCode } from '../../collector/enrolment';
+import { sha256Hex } from '../../collector/secrets';
 import { openStore } from '../../collector/store/open';
+import { POSTGRES_MIGRATIONS } from '../../collector/store/postgres-store';
+import { SQLITE_MIGRATIONS } from '../../collector/store/sqlite-store';
 import type { CollectorStore } from '../../collector/store/store';
-import { collectorBackends } from '../support/collector';
+import { collectorBackends, type CollectorBackend } from '../support/collector';
 import { freshPostgresDatabase } from '../support/postgres';
 import { completions, TestKiosk } from './kiosk-client';
+
+/** The schema version a database says it has. */
+async function schemaVersion(backend: CollectorBackend, location: { sqliteFile?: string; databaseUrl?: string }): Promise<number> {
+  if (backend === 'sqlite') {
+    const db = new Database(location.sqliteFile!, { readonly: true });
+    try {
+      return db.pragma('user_version', { simple: true }) as number;
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: location.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ version: number }>('SELECT version FROM collector_schema')).rows[0]!.version;
+  } finally {
+    await client.end();
+  }
+}
 
 describe.each(collectorBackends)('the store (%s)', (backend) => {
   let location: { sqliteFile?: string; databaseUrl?: string };
@@ -37,6 +61,39 @@ describe.each(collectorBackends)('the store (%s)', (backend) => {
       expect(await store.counts()).toEqual({ sites: 1, batches: 1, cells: 1 });
       expect(await store.adminPasswordHash('admin')).toBe('scrypt$x');
       expect((await store.cells())[0]).toMatchObject({ siteCode: 'KEEP-01', week: '2026-W11', count: 4 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('brings a schema-1 database (before enrolment proved the key) to schema 2, and a code made under schema 1 still enrols', async () => {
+    const code = 'ABCD-EFGH-JKLM-NPQR';
+    const row = [sha256Hex(normaliseCode(code)), 'made before', '2026-03-01T10:00:00Z', '2026-04-01T10:00:00Z'];
+    // Schema 1 exactly as the collector before this change left it, holding one unused code.
+    const schema1 = backend === 'sqlite' ? { sqliteFile: path.join(dir, 'schema-1.db') } : { databaseUrl: await freshPostgresDatabase() };
+    if (backend === 'sqlite') {
+      const db = new Database(schema1.sqliteFile!);
+      db.exec(SQLITE_MIGRATIONS[0]!);
+      db.pragma('user_version = 1');
+      db.prepare('INSERT INTO enrolment_codes (code_hash, label, created_at, expires_at) VALUES (?, ?, ?, ?)').run(...row);
+      db.close();
+    } else {
+      const client = new pg.Client({ connectionString: schema1.databaseUrl });
+      await client.connect();
+      await client.query(POSTGRES_MIGRATIONS[0]!);
+      await client.query('CREATE TABLE collector_schema (version integer NOT NULL); INSERT INTO collector_schema VALUES (1)');
+      await client.query('INSERT INTO enrolment_codes (code_hash, label, created_at, expires_at) VALUES ($1, $2, $3, $4)', row);
+      await client.end();
+    }
+
+    const store = await openStore(schema1);
+    try {
+      expect(await schemaVersion(backend, schema1)).toBe(2);
+      const now = new Date('2026-03-18T10:00:00Z');
+      const kiosk = new TestKiosk({ code: 'OLD-CODE-1' });
+      const { challenge } = await issueEnrolmentChallenge(store, { code, publicKey: kiosk.publicKey }, now);
+      const { siteId } = await enrol(store, EnrolRequestSchema.parse(kiosk.enrolment(code, challenge)), now);
+      expect((await store.sites()).map((site) => [site.id, site.code])).toEqual([[siteId, 'OLD-CODE-1']]);
     } finally {
       await store.close();
     }

@@ -126,18 +126,42 @@ describe('the collector client', () => {
     await expect(pending).rejects.toBeInstanceOf(SyncAborted);
   });
 
-  it('answers an enrolment refusal as such, and an answer that is no enrolment as the collector’s problem', async () => {
+  it('answers an enrolment refusal as such, at either step, and an answer that is no enrolment as the collector’s problem', async () => {
+    let challengeStatus = 200;
     let status = 403;
-    const url = await collectorAnswering((request, response) => {
+    const signed: string[] = [];
+    const url = await collectorAnswering((request, response, body) => {
+      if (request.url === COLLECTOR_PATHS.enrolChallenge) {
+        expect(JSON.parse(body)).toEqual({ code: 'ABCDEF-123456', publicKey: 'A'.repeat(60) });
+        if (challengeStatus === 200) return json(response, 200, { challenge: 'C'.repeat(43), expiresAt: '2026-03-04T12:05:00Z' });
+        if (challengeStatus === 201) return json(response, 200, { challenge: 'not a challenge' });
+        return json(response, challengeStatus, { error: 'enrol.code_invalid' });
+      }
       expect(request.url).toBe(COLLECTOR_PATHS.enrol);
+      // The second step carries the challenge and the kiosk's signature of it.
+      expect(JSON.parse(body)).toMatchObject({ challenge: 'C'.repeat(43), signature: 'c2lnbmVk' });
       if (status === 200) return json(response, 200, { siteId: 'x' });
-      json(response, status, { error: 'enrol.code_invalid' });
+      json(response, status, { error: 'enrol.proof_invalid' });
     });
     const request = { code: 'ABCDEF-123456', site: { code: 'TEST-01', name: 'Test Library', region: '', district: '' }, publicKey: 'A'.repeat(60) };
-    await expect(client(url).enrol(request)).rejects.toMatchObject({ code: 'sync.enrol_refused', params: { status: 403, reason: 'enrol.code_invalid' } });
+    const sign = (text: string) => {
+      signed.push(text);
+      return 'c2lnbmVk';
+    };
+    await expect(client(url).enrol(request, sign)).rejects.toMatchObject({ code: 'sync.enrol_refused', params: { status: 403, reason: 'enrol.proof_invalid' } });
+    // What was signed binds the challenge, the code (as the collector compares it) and the key.
+    expect(signed).toEqual([`ayil.enrol-proof.v1\nchallenge:${'C'.repeat(43)}\ncode:ABCDEF123456\npublicKey:${'A'.repeat(60)}`]);
     status = 500;
-    await expect(client(url).enrol(request)).rejects.toMatchObject({ code: 'sync.server_error' });
+    await expect(client(url).enrol(request, sign)).rejects.toMatchObject({ code: 'sync.server_error' });
     status = 200;
-    await expect(client(url).enrol(request)).rejects.toMatchObject({ code: 'sync.server_error' });
+    await expect(client(url).enrol(request, sign)).rejects.toMatchObject({ code: 'sync.server_error' });
+
+    // Refused at the first step: nothing is signed.
+    signed.length = 0;
+    challengeStatus = 403;
+    await expect(client(url).enrol(request, sign)).rejects.toMatchObject({ code: 'sync.enrol_refused', params: { status: 403, reason: 'enrol.code_invalid' } });
+    challengeStatus = 201;
+    await expect(client(url).enrol(request, sign)).rejects.toMatchObject({ code: 'sync.server_error' });
+    expect(signed).toEqual([]);
   });
 });

@@ -38,7 +38,9 @@ export interface TestCollector {
   /** The folder the SQLite file is in (empty with PostgreSQL): a test may read every byte stored. */
   dataDir: string;
   /** Runs the collector's command line (collector/cli.ts, its own process) on the same database; answers its output. */
-  cli(args: string[]): Promise<string>;
+  cli(args: string[], env?: Record<string, string>): Promise<string>;
+  /** The same, answering how it ended instead of failing when it fails. */
+  cliRun(args: string[], env?: Record<string, string>): Promise<{ code: number; output: string }>;
   /** Logs in over HTTP; answers the Cookie header value (`ayil_collector_session=…`). */
   adminCookie(): Promise<string>;
   /** A fresh enrolment code (valid 14 days from the collector's now). */
@@ -53,6 +55,8 @@ export interface TestCollectorOptions {
   bodyLimitBytes?: number;
   k?: number;
   https?: { key: string | Buffer; cert: string | Buffer };
+  /** The reverse proxies whose X-Forwarded-* headers the collector believes. */
+  trustedProxies?: string[];
 }
 
 export async function startTestCollector(options: TestCollectorOptions): Promise<TestCollector> {
@@ -69,26 +73,35 @@ export async function startTestCollector(options: TestCollectorOptions): Promise
     rateLimit: options.rateLimit ?? UNLIMITED,
     bodyLimitBytes: options.bodyLimitBytes,
     https: options.https,
+    trustedProxies: options.trustedProxies,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   const url = `${options.https ? 'https' : 'http'}://127.0.0.1:${port}`;
   const ca = options.https?.cert;
 
+  async function cliRun(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+    // No password from the test runner's own environment: only what the test gives.
+    const env = { ...process.env, DATABASE_URL: '', AYIL_COLLECTOR_DB: '', AYIL_COLLECTOR_ADMIN_PASSWORD: '', ...database, ...extraEnv };
+    try {
+      const { stdout, stderr } = await execFileAsync(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], { cwd: REPO_ROOT, env });
+      return { code: 0, output: stdout + stderr };
+    } catch (error) {
+      const { stdout = '', stderr = '', code } = error as { stdout?: string; stderr?: string; code?: number };
+      return { code: typeof code === 'number' ? code : -1, output: stdout + stderr };
+    }
+  }
+
   return {
     url,
     store,
     app,
     dataDir: dir,
-    async cli(args) {
-      const env = { ...process.env, DATABASE_URL: '', AYIL_COLLECTOR_DB: '', ...database };
-      try {
-        const { stdout, stderr } = await execFileAsync(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], { cwd: REPO_ROOT, env });
-        return stdout + stderr;
-      } catch (error) {
-        const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-        throw new Error(`collector cli ${args.join(' ')} failed:\n${stdout}${stderr}`);
-      }
+    cliRun,
+    async cli(args, env = {}) {
+      const { code, output } = await cliRun(args, env);
+      if (code !== 0) throw new Error(`collector cli ${args.join(' ')} failed:\n${output}`);
+      return output;
     },
     async adminCookie() {
       const response = await rawRequest(`${url}/login`, {
