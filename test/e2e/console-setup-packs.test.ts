@@ -14,7 +14,7 @@ import { generatePublisherKey } from '../../core/packs/signing';
 import { makePack, noise, testKey } from '../support/packs';
 import { TEST_ADMIN } from '../support/set-up';
 import { tempDir } from '../support/temp-dir';
-import { Console, PacksPage, SetupDonePage, SetupWizard, TrustedKeysPage, horizontalOverflow, outOfView, saveScreenshot, signIn } from './pages/console';
+import { Console, PacksPage, SetupDonePage, SetupWizard, TrustedKeysPage, horizontalOverflow, outOfView, saveScreenshot, saveViewScreenshot, signIn } from './pages/console';
 import { KioskEntrance, Ui } from './pages/player';
 
 /*
@@ -152,6 +152,7 @@ describe('the first start: the set-up wizard (Debian Chromium, browser host)', (
     // No jargon on it: neither the words the glossary avoids nor any id.
     expect(await page.locator('.console-section').innerText()).not.toMatch(/пакет|киоск|kg\.ayil/i);
     await expectNoSeriousViolations(page, 'the set-up done page (ru)');
+    await saveScreenshot(page, 'setup-done-1280x900-ru');
 
     // "Sign out and open the learners' screen": the learners' picker, with the site's name and only its two languages.
     await done.signOut.click();
@@ -393,9 +394,12 @@ describe('an administrator’s staff accounts, settings and trusted keys; the ce
     await found.getByText(fingerprint, { exact: true }).waitFor();
     await found.getByText(ui.t('console.keys.onStick', { file: keyFile, stick: path.basename(stick.dir) }), { exact: true }).waitFor();
     await expectNoSeriousViolations(page, 'the trusted publishers with a stick (ru)');
+    await found.scrollIntoViewIfNeeded();
+    await saveViewScreenshot(page, 'trusted-publishers-1280x900-ru');
     const dialog = await keys.pick(publisher.publicKey.publisher);
     await dialog.getByText(fingerprint, { exact: true }).waitFor();
     await expectNoSeriousViolations(page, 'the dialog trusting a publisher (ru)');
+    await saveViewScreenshot(page, 'trust-publisher-dialog-1280x900-ru');
     // A wrong password of the administrator's: nothing is trusted, and the dialog says why.
     await keys.confirm(dialog, 'not my password');
     await dialog.getByText(ui.t('errors.staff.password_wrong'), { exact: true }).waitFor();

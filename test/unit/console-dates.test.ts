@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dateTimeLabel, dayLabel, isoWeekDays, parseDay, shortDayLabel, weekLabel } from '../../renderer/src/console/dates';
+import { dateTimeLabel, dayLabel as dayText, isoWeekDays, JOIN, parseDay, shortDayLabel as shortDayText, weekLabel as weekText } from '../../renderer/src/console/dates';
+import type { Language } from '../../core/contract';
 
-/** Intl spaces its ranges with thin and narrow spaces; a reader sees spaces. */
-const plain = (text: string) => text.replace(/\s/g, ' ');
+/** Intl spaces its ranges with thin and narrow spaces, and Kyrgyz joins its parts: a reader sees spaces and hyphens. */
+const plain = (text: string) => text.replace(/\s/g, ' ').replaceAll(JOIN, '');
+const weekLabel = (week: string, language: Language) => plain(weekText(week, language));
+const dayLabel = (day: Date, language: Language) => plain(dayText(day, language));
+const shortDayLabel = (day: Date, language: Language) => plain(shortDayText(day, language));
 
 describe('the console writes dates as people of each language write them', () => {
   it('finds the Monday and Sunday of ISO weeks, at the turn of the year too', () => {
@@ -39,11 +43,18 @@ describe('the console writes dates as people of each language write them', () =>
     ]);
   });
 
+  it('never lets a Kyrgyz date break at its hyphens (a line ending in «29-»)', () => {
+    for (const text of [weekText('2026-W48', 'ky'), weekText('2026-W49', 'ky'), dayText(parseDay('2026-03-08'), 'ky'), shortDayText(parseDay('2026-03-08'), 'ky')]) {
+      expect(text).not.toMatch(new RegExp(`[-–](?!${JOIN}| )`));
+    }
+    expect(weekText('2026-W48', 'ky')).toBe(`2026-${JOIN}ж. 23–${JOIN}29-${JOIN}ноябрь`);
+  });
+
   it('writes Kyrgyz days with Kyrgyz month names and the year first, whatever Intl knows of Kyrgyz', () => {
     expect(dayLabel(parseDay('2026-03-08'), 'ky')).toBe('2026-ж. 8-март');
     expect(shortDayLabel(parseDay('2026-05-04'), 'ky')).toBe('4-май');
     expect(shortDayLabel(parseDay('2026-11-23'), 'ky')).toBe('23-ноя.');
-    expect(dateTimeLabel(new Date(2026, 4, 4, 9, 5), 'ky')).toBe('2026-ж. 4-май, 9:05');
+    expect(plain(dateTimeLabel(new Date(2026, 4, 4, 9, 5), 'ky'))).toBe('2026-ж. 4-май, 09:05');
     expect(plain(dayLabel(parseDay('2026-03-08'), 'ru'))).toBe('8 марта 2026 г.');
     expect(dayLabel(parseDay('2026-03-08'), 'en')).toBe('March 8, 2026');
   });

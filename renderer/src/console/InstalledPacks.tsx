@@ -37,7 +37,7 @@ export function InstalledPacks({ packs, onChanged }: { packs: InstalledPack[] | 
       {packs?.length === 0 && <p className="hint">{t('console.packs.noneInstalled')}</p>}
       {packs && packs.length > 0 && (
         <div className="table-scroll">
-          <table className="console-table">
+          <table className="console-table wide">
             <caption className="visually-hidden">{t('console.packs.installedCount', { count: packs.length })}</caption>
             <thead>
               <tr>

@@ -129,7 +129,7 @@ export class Console {
     return this.page.getByRole('navigation', { name: this.ui.t('console.nav.label') });
   }
 
-  async open(section: 'packs' | 'backup' | 'staff' | 'settings' | 'certificates' | 'sync'): Promise<void> {
+  async open(section: 'packs' | 'learners' | 'reports' | 'statistics' | 'backup' | 'staff' | 'settings' | 'certificates' | 'sync'): Promise<void> {
     await this.nav.getByRole('button', { name: this.ui.t(`console.nav.${section}`), exact: true }).click();
     await this.page.getByRole('heading', { level: 1, name: this.ui.t(`console.nav.${section}`), exact: true }).waitFor();
   }
@@ -277,10 +277,25 @@ export async function outOfView(page: Page, buttons: Locator[]): Promise<string[
   return outside;
 }
 
-/** Saves a full-page screenshot under AYIL_E2E_SCREENSHOTS (when set), for people to look at. */
+/**
+ * Saves screenshots of the whole page under AYIL_E2E_SCREENSHOTS (when set), for people to look
+ * at: one per screenful, top to bottom (a few at most), as someone scrolling would see it.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.AYIL_E2E_SCREENSHOTS;
   if (!dir) return;
   fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  const { width, height } = page.viewportSize()!;
+  const total = await page.evaluate(() => (globalThis as any).document.documentElement.scrollHeight as number);
+  for (let part = 0, y = 0; y < total && part < 6; part++, y += height) {
+    await page.screenshot({ path: path.join(dir, `${name}-${part + 1}.png`), fullPage: true, clip: { x: 0, y, width, height: Math.min(height, total - y) } });
+  }
+}
+
+/** Saves what the window shows now (a dialog over the page, a part scrolled to) under AYIL_E2E_SCREENSHOTS, when set. */
+export async function saveViewScreenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.AYIL_E2E_SCREENSHOTS;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }

@@ -55,7 +55,7 @@ export function StatsPreview({ preview }: { preview: Preview }) {
             <tbody>
               {rows.map((row, i) => (
                 <tr key={i}>
-                  <td className="stats-week">{weeks.get(row.week)}</td>
+                  <td>{weeks.get(row.week)}</td>
                   <td lang={courses.get(row.course)?.lang}>{courses.get(row.course)?.text}</td>
                   <td>{t(`reports.metric.${row.metric}`)}</td>
                   <td>{t(`reports.stats.dimension.${row.dimension}`)}</td>
