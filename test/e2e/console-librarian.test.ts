@@ -164,7 +164,8 @@ describe('every console section on a small screen (Debian Chromium, browser host
         await openSection(console, section);
         found.push(...(await sidewaysProblems(page)).map((problem) => `${section}: ${problem}`));
         await saveScreenshot(page, `console-${section}-${name}`);
-        if (screen.width === 1024 && !screen.textSize && screen.language === 'ky') await expectNoSeriousViolations(page, `the ${section} section at 1024×768 (ky)`);
+        // axe on the acceptance screen, and in high contrast (its colours are the other theme's).
+        if (screen.width === 1024 && screen.language === 'ky') await expectNoSeriousViolations(page, `the ${section} section at ${name}`);
       }
       expect(found).toEqual([]);
       expect(problems).toEqual([]);
