@@ -3,6 +3,7 @@ import path from 'node:path';
 import { freeBytes, type Drive } from '../drives';
 import { AppError } from '../errors';
 import { describeStickPacks, exportPacksToDrive } from '../packs/drive-packs';
+import { describeStickKeys } from '../packs/stick-keys';
 import type { Backups } from '../backup/backups';
 import type { Certificates } from '../certificates/certificates';
 import type { SetupInput } from '../kiosk/setup';
@@ -92,6 +93,7 @@ export function createHandlers(services: Services): Handlers {
       languages: settings.languages(),
       siteName: settings.siteName(),
       idleTimeoutSeconds: settings.idleTimeoutSeconds(),
+      staffIdleTimeoutSeconds: settings.staffIdleTimeoutSeconds(),
       keyboardLayout: settings.keyboardLayout(),
       fullScreen: settings.fullScreen(),
       setupCodeNeeded: !kioskScreen && !settings.isSetUp(),
@@ -169,6 +171,7 @@ export function createHandlers(services: Services): Handlers {
       return { files: await exportPacksToDrive(drive, packIds, installer) };
     },
     'keys.list': () => trust.list(),
+    'keys.onSticks': () => describeStickKeys(services.drives(), trust),
     'keys.trust': async ({ password, ...key }, ctx) => {
       await services.confirmPassword(ctx, password);
       trust.add(key);

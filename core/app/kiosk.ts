@@ -23,9 +23,6 @@ import { TryLimits } from '../sessions/try-limits';
 import { Staff, type StaffRole } from '../staff/staff';
 import { Sync, type SyncLoopControl, type SyncTimings } from '../sync';
 
-/** Staff sessions end after 15 minutes of nothing: the console is not left open on a shared PC. */
-export const STAFF_IDLE_SECONDS = 15 * 60;
-
 export interface KioskContext {
   dataDir: string;
   bundledPacksDir: string;
@@ -77,9 +74,11 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
   const learners = new Learners(db, now, tries);
   learners.removeAllGuests(); // a guest's session did not survive the restart; neither does their data
   const certificates = new Certificates(db, () => settings.certificateKey());
-  // The server ends an idle learner session a minute after the screen would have logged it out.
+  // The server ends an idle session a minute after the screen would have signed it out: a learner's
+  // after the site's learner idle time, staff's after the console's own (so a short learner
+  // timeout never ends a librarian's session, and the console is not left open on a shared PC).
   const sessions = new Sessions(
-    (session) => (session.staffId !== null ? STAFF_IDLE_SECONDS : settings.idleTimeoutSeconds() + 60) * 1000,
+    (session) => ((session.staffId !== null ? settings.staffIdleTimeoutSeconds() : settings.idleTimeoutSeconds()) + 60) * 1000,
     now,
     (session) => {
       if (session.learnerId !== null) learners.removeGuest(session.learnerId);

@@ -40,7 +40,13 @@ export const SiteSettingsSchema = z.object({
   region: z.string().trim().min(1).max(120),
   /** The interface languages learners may choose; at least one. */
   languages: z.array(LanguageSchema).min(1).max(3),
+  /** A learner who leaves the screen alone this long is signed out. */
   idleTimeoutSeconds: z.number().int().min(60).max(3600),
+  /**
+   * The console's own idle time, apart from learners': a librarian reading a report is not signed
+   * out by a short learner timeout. The server ends a staff session a minute after it.
+   */
+  staffIdleTimeoutSeconds: z.number().int().min(60).max(3600).default(15 * 60),
   /** The smallest count a breakdown cell may show once it leaves the kiosk (privacy threshold). */
   k: z.number().int().min(2).max(100),
   /** The Kyrgyz keyboard layout of the site's PCs, shown by the keyboard practice. */
@@ -206,6 +212,11 @@ export type StatsFile = z.infer<typeof StatsFileSchema>;
 export const StatsPreviewSchema = StatsFileSchema.extend({
   /** Breakdown cells held back because they (or the cells they would give away) are under k. */
   suppressedCells: z.number().int().nonnegative(),
+  /**
+   * For the screen only (the file keeps its codes): the title of each row's course that is still
+   * installed, by `packId/courseId`.
+   */
+  courseTitles: z.record(z.string(), LocalizedTextSchema),
 });
 
 /** Where an export or backup goes: a stick the kiosk sees, or the kiosk's own exports folder. */

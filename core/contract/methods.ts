@@ -13,6 +13,7 @@ import {
   ImportJobSchema,
   InstalledPackSchema,
   PublicKeySchema,
+  StickKeyFileSchema,
   LearnerIdSchema,
   LearnerSchema,
   LessonRefSchema,
@@ -82,6 +83,8 @@ export const methods = {
       languages: z.array(LanguageSchema).min(1),
       siteName: z.string(),
       idleTimeoutSeconds: z.number().int().positive(),
+      /** The console's idle time (staff), apart from learners'. */
+      staffIdleTimeoutSeconds: z.number().int().positive(),
       keyboardLayout: KeyboardLayoutSchema,
       /** The administrator's kiosk-mode setting, which the desktop app's window follows. */
       fullScreen: z.boolean(),
@@ -372,6 +375,15 @@ export const methods = {
     role: 'admin',
     input: NoInput,
     output: z.array(PublicKeySchema.extend({ shipped: z.boolean() })),
+  }),
+  /**
+   * Publishers' key files (`.pub.json`) on the sticks the kiosk sees now, read and checked: the
+   * administrator picks one to trust. Only sticks: a caller never names a file to read.
+   */
+  'keys.onSticks': method({
+    role: 'admin',
+    input: NoInput,
+    output: z.array(StickKeyFileSchema),
   }),
   /** `password`: the administrator's own, re-entered (packs signed with this key will install). */
   'keys.trust': method({

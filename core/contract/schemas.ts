@@ -145,6 +145,19 @@ export const PublicKeySchema = z.strictObject({
   publicKey: z.string().min(1).max(1000),
 });
 
+/**
+ * A publisher's key file (`.pub.json`) on a stick the kiosk sees, as the kiosk read it: its keys,
+ * each saying whether it is trusted already, or why the file cannot be used.
+ */
+export const StickKeyFileSchema = z.object({
+  file: z.string(),
+  name: z.string(),
+  /** The stick's label. */
+  drive: z.string(),
+  keys: z.array(PublicKeySchema.extend({ trusted: z.boolean() })),
+  error: ApiErrorSchema.nullable(),
+});
+
 export const StickPackSchema = z.object({
   file: z.string(),
   name: z.string(),

@@ -5,6 +5,8 @@ import path from 'node:path';
 // folder of a full 64 GB stick takes minutes on an old PC.
 const PACK_FILE = /\.ayilpack$/i;
 const PACK_FOLDER = /^ayil$/i;
+/** A publisher's public key, as the pack tool writes it (`<keyId>.pub.json`). */
+const KEY_FILE = /\.pub\.json$/i;
 
 export interface ScannedPack<T> {
   file: string;
@@ -17,20 +19,29 @@ export interface ScannedPack<T> {
  * stick leaves a `._x.ayilpack` beside it that is not a pack. An unreadable `ayil` folder is
  * skipped; an unreadable drive root rejects, so "no packs" is never said of a drive not read.
  */
-export async function findPackFiles(drivePath: string): Promise<string[]> {
+export function findPackFiles(drivePath: string): Promise<string[]> {
+  return findFiles(drivePath, PACK_FILE);
+}
+
+/** The publishers' key files (`.pub.json`, any case) on a drive, looked for where packs are. */
+export function findKeyFiles(drivePath: string): Promise<string[]> {
+  return findFiles(drivePath, KEY_FILE);
+}
+
+async function findFiles(drivePath: string, name: RegExp): Promise<string[]> {
   const files: string[] = [];
   for (const entry of await fs.promises.readdir(drivePath, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(drivePath, entry.name);
-    if (entry.isFile() && PACK_FILE.test(entry.name)) files.push(full);
-    else if (entry.isDirectory() && PACK_FOLDER.test(entry.name)) files.push(...(await packFilesIn(full)));
+    if (entry.isFile() && name.test(entry.name)) files.push(full);
+    else if (entry.isDirectory() && PACK_FOLDER.test(entry.name)) files.push(...(await filesIn(full, name)));
   }
   return files.sort();
 }
 
-async function packFilesIn(dir: string): Promise<string[]> {
+async function filesIn(dir: string, name: RegExp): Promise<string[]> {
   const entries = await fs.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => !entry.name.startsWith('.') && entry.isFile() && PACK_FILE.test(entry.name)).map((entry) => path.join(dir, entry.name));
+  return entries.filter((entry) => !entry.name.startsWith('.') && entry.isFile() && name.test(entry.name)).map((entry) => path.join(dir, entry.name));
 }
 
 /**

@@ -5,6 +5,8 @@ import type { Db } from '../db/open';
 
 /** A learner is logged out after 5 minutes of nothing unless the site chose otherwise. */
 export const DEFAULT_IDLE_SECONDS = 300;
+/** Staff are signed out of the console after 15 minutes of nothing unless the site chose otherwise. */
+export const DEFAULT_STAFF_IDLE_SECONDS = 15 * 60;
 /** The privacy threshold unless the site chose otherwise: no breakdown cell under 5 leaves the kiosk. */
 export const DEFAULT_K = 5;
 
@@ -67,6 +69,11 @@ export class Settings {
     return positiveInt(this.get('site.idle_timeout_seconds')) ?? DEFAULT_IDLE_SECONDS;
   }
 
+  /** Idle time before staff are signed out of the console (the site's setting; 15 minutes unless changed). */
+  staffIdleTimeoutSeconds(): number {
+    return positiveInt(this.get('site.staff_idle_timeout_seconds')) ?? DEFAULT_STAFF_IDLE_SECONDS;
+  }
+
   /** The smallest count a breakdown cell may show once it leaves the kiosk. */
   privacyThreshold(): number {
     return positiveInt(this.get('site.k')) ?? DEFAULT_K;
@@ -91,6 +98,7 @@ export class Settings {
       region: this.get('site.region') ?? '',
       languages: this.languages(),
       idleTimeoutSeconds: this.idleTimeoutSeconds(),
+      staffIdleTimeoutSeconds: this.staffIdleTimeoutSeconds(),
       k: this.privacyThreshold(),
       keyboardLayout: this.keyboardLayout(),
       fullScreen: this.fullScreen(),
@@ -107,6 +115,7 @@ export class Settings {
       this.set('site.region', site.region);
       this.set('site.languages', [...new Set(site.languages)].join(','));
       this.set('site.idle_timeout_seconds', String(site.idleTimeoutSeconds));
+      this.set('site.staff_idle_timeout_seconds', String(site.staffIdleTimeoutSeconds));
       this.set('site.k', String(site.k));
       this.set('site.keyboard_layout', site.keyboardLayout);
       this.set('desktop.full_screen', site.fullScreen ? '1' : '0');

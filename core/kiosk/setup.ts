@@ -42,6 +42,7 @@ export async function completeSetup(
         region: input.region,
         languages: input.languages,
         idleTimeoutSeconds: settings.idleTimeoutSeconds() || DEFAULT_IDLE_SECONDS,
+        staffIdleTimeoutSeconds: settings.staffIdleTimeoutSeconds(),
         k: settings.privacyThreshold() || DEFAULT_K,
       });
       const id = staff.insertHashed(input.adminName, 'admin', hash);

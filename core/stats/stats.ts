@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { LocalizedText } from '../contract';
 import type { Report, TargetSchema } from '../contract/console';
 import type { Db } from '../db/open';
 import { readOnly } from '../db/read-only';
@@ -24,7 +25,7 @@ export class Stats {
 
   constructor(
     private readonly db: Db,
-    catalog: Catalog,
+    private readonly catalog: Catalog,
     private readonly site: SiteForStats,
     private readonly places: { drives: () => readonly Drive[]; dataDir: string },
     now: () => Date,
@@ -42,12 +43,25 @@ export class Stats {
    * what has been released, and what this week's round would release were it to run now. Only
    * reads: looking decides nothing.
    */
-  preview(period: Period): StatsPreview {
-    return readOnly(this.db, () => {
+  preview(period: Period): StatsPreview & { courseTitles: Record<string, LocalizedText> } {
+    const file = readOnly(this.db, () => {
       const site = this.siteForFile();
       const range = weekRange(this.db, period);
       return buildStatsFile(range, site, this.release.rows(range, this.release.plan(site.k)));
     });
+    return { ...file, courseTitles: this.courseTitles(new Set(file.rows.map((row) => row.course))) };
+  }
+
+  /** The installed courses' titles among `courses` (`packId/courseId`), for the screen: the file keeps its codes. */
+  private courseTitles(courses: ReadonlySet<string>): Record<string, LocalizedText> {
+    const titles: Record<string, LocalizedText> = {};
+    for (const { manifest } of this.catalog.list()) {
+      for (const course of manifest.courses) {
+        const key = `${manifest.id}/${course.id}`;
+        if (courses.has(key)) titles[key] = course.title;
+      }
+    }
+    return titles;
   }
 
   /** Runs this week's release round if it has not run (as sync would), then writes what has been released. */

@@ -10,10 +10,11 @@ import { expectNoSeriousViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { createFatStick, type FatStick } from '../support/fat-stick';
 import { startHostProcess, type HostProcess } from '../support/host-process';
+import { generatePublisherKey } from '../../core/packs/signing';
 import { makePack, noise, testKey } from '../support/packs';
 import { TEST_ADMIN } from '../support/set-up';
 import { tempDir } from '../support/temp-dir';
-import { Console, PacksPage, SetupWizard, signIn } from './pages/console';
+import { Console, PacksPage, SetupDonePage, SetupWizard, TrustedKeysPage, horizontalOverflow, outOfView, saveScreenshot, saveViewScreenshot, signIn } from './pages/console';
 import { KioskEntrance, Ui } from './pages/player';
 
 /*
@@ -59,7 +60,7 @@ async function openPage(url: string): Promise<Page> {
 }
 
 describe('the first start: the set-up wizard (Debian Chromium, browser host)', () => {
-  it('walks a librarian through set-up in Russian, refusing bad answers, and ends in the console; learners then see the site and its languages only', async () => {
+  it('walks a librarian through set-up in Russian, refusing bad answers, to a page saying it is done and what comes next, whose button signs out to the learners’ screen with the site and its languages only', async () => {
     const host = await startHostProcess(dataDir(), { setUp: false });
     hosts.push(host);
     const page = await openPage(host.url);
@@ -128,24 +129,72 @@ describe('the first start: the set-up wizard (Debian Chromium, browser host)', (
     expect((await callHttp(host.url, 'kiosk.state', {})).body.value.setUp).toBe(false);
     await wizard.finish();
 
-    // Straight into the console, signed in as the new administrator.
+    // Into the console, signed in as the new administrator, on a page saying set-up is done and
+    // what may come next: lesson sets from a stick, librarians' accounts, then handing over.
     const console = new Console(page, ui);
     await console.nav.waitFor();
     await console.nav.getByText('Гульмира', { exact: true }).waitFor();
     await console.nav.getByRole('button', { name: ui.t('console.nav.settings'), exact: true }).waitFor();
-    await page.getByRole('heading', { level: 1, name: ui.t('console.nav.packs'), exact: true }).waitFor();
-    await expectNoSeriousViolations(page, 'the console after set-up (ru)');
+    const done = new SetupDonePage(page, ui);
+    await done.heading.waitFor();
     const state = (await callHttp(host.url, 'kiosk.state', {})).body.value;
     expect(state).toMatchObject({ setUp: true, siteName: 'Библиотека села Арашан', languages: ['ky', 'ru'] });
+    const installed = (await api<unknown[]>(host, 'packs.installed', {}, await adminToken(host, 'Гульмира', 'тоо-суу 2024'))).length;
+    expect(installed).toBeGreaterThan(0);
+    for (const text of [
+      ui.t('console.done.lead'),
+      ui.t('console.done.packsInstalled', { count: installed }),
+      ui.t('console.done.staffText'),
+      ui.t('console.done.handOverText', { staffButton: ui.t('console.login.staffButton') }),
+    ]) {
+      await page.getByText(text, { exact: true }).waitFor();
+    }
+    // No jargon on it: neither the words the glossary avoids nor any id.
+    expect(await page.locator('.console-section').innerText()).not.toMatch(/пакет|киоск|kg\.ayil/i);
+    await expectNoSeriousViolations(page, 'the set-up done page (ru)');
+    await saveScreenshot(page, 'setup-done-1280x900-ru');
 
-    // Signed out: the learners' picker, with the site's name and only its two languages.
-    await console.signOut();
+    // "Sign out and open the learners' screen": the learners' picker, with the site's name and only its two languages.
+    await done.signOut.click();
+    await page.getByRole('heading', { level: 1, name: ui.t('picker.title'), exact: true }).waitFor();
+    expect(await console.nav.count()).toBe(0);
     await page.locator('.top-bar .site-name').getByText('Библиотека села Арашан', { exact: true }).waitFor();
     const languages = page.locator('nav.language-switch').getByRole('button');
     expect(await languages.allInnerTexts()).toEqual([LANGUAGE_NATIVE_NAMES.ky, LANGUAGE_NATIVE_NAMES.ru]);
     await new KioskEntrance(page, ui).createLearner('Айгүл', 'flower');
     expect((await callHttp(host.url, 'learners.list', {})).body.value.map((l: { displayName: string }) => l.displayName)).toEqual(['Айгүл']);
   }, 120_000);
+
+  it('ends set-up on a page whose next steps open the sections they name, fitting a 1024×768 screen (English)', async () => {
+    const host = await startHostProcess(dataDir(), { setUp: false });
+    hosts.push(host);
+    const page = await openPage(host.url);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const ui = new Ui('en');
+    await page.locator('nav.language-switch').getByRole('button', { name: LANGUAGE_NATIVE_NAMES.en, exact: true }).click();
+    await new SetupWizard(page, ui).complete({
+      siteName: 'Kara-Suu village library',
+      siteCode: 'KG-OSH-004',
+      district: 'Kara-Suu',
+      region: 'Osh',
+      adminName: 'Nurgul',
+      adminPassword: 'apricot river lamp 9',
+    });
+    const done = new SetupDonePage(page, ui);
+    await done.heading.waitFor();
+    await done.installLessonSets.waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+    expect(await outOfView(page, [done.installLessonSets, done.addLibrarian, done.signOut])).toEqual([]);
+    await expectNoSeriousViolations(page, 'the set-up done page (en)');
+    await saveScreenshot(page, 'setup-done-1024x768-en');
+
+    await done.addLibrarian.click();
+    await page.getByRole('heading', { level: 1, name: ui.t('console.nav.staff'), exact: true }).waitFor();
+    const add = page.getByRole('region', { name: ui.t('console.staff.addTitle') });
+    expect(await add.getByRole('radio', { name: ui.t('console.roles.facilitator') }).isChecked()).toBe(true);
+    // The page is not a section of the navigation: it was shown once, after set-up.
+    expect(await new Console(page, ui).nav.getByRole('button', { name: ui.t('console.done.title') }).count()).toBe(0);
+  }, 90_000);
 });
 
 async function putOnStick(stick: FatStick, file: string, name = path.basename(file)): Promise<string> {
@@ -157,6 +206,7 @@ async function putOnStick(stick: FatStick, file: string, name = path.basename(fi
 }
 
 const api = <T = any>(host: HostProcess, method: string, input: unknown, token?: string) => callHttpOk<T>(host.url, method, input, token);
+const adminToken = async (host: HostProcess, name: string, password: string) => (await api<{ token: string }>(host, 'staff.login', { name, password })).token;
 
 describe('a facilitator and packs on real FAT sticks (Debian Chromium, browser host)', () => {
   it('imports a large pack while the progress bar moves, sees why a broken pack cannot be imported, and copies the pack onto a second stick', async () => {
@@ -247,7 +297,16 @@ describe('a facilitator and packs on real FAT sticks (Debian Chromium, browser h
 });
 
 describe('an administrator’s staff accounts, settings and trusted keys; the certificate checker (Debian Chromium, browser host)', () => {
-  it('adds, changes and removes staff (never the last administrator), saves settings with the privacy threshold explained, trusts and untrusts a publisher, and says when a certificate code is unknown', async () => {
+  it('adds, changes and removes staff (never the last administrator), saves settings with the privacy threshold and both idle times, trusts a publisher by picking their key file on a FAT stick and untrusts them, and says when a certificate code is unknown', async () => {
+    // A real FAT stick with a publisher's key file in its ayil folder, and a key file someone edited.
+    const media = tempDir('ayil-media-');
+    const stick = await createFatStick({ sizeMb: 8, parentDir: media });
+    const publisher = generatePublisherKey('Санарип Аймак');
+    const keyFile = `${publisher.publicKey.keyId}.pub.json`;
+    fs.mkdirSync(path.join(stick.dir, 'ayil'));
+    fs.writeFileSync(path.join(stick.dir, 'ayil', keyFile), JSON.stringify(publisher.publicKey, null, 2));
+    fs.writeFileSync(path.join(stick.dir, 'edited.pub.json'), JSON.stringify({ ...publisher.publicKey, publisher: 'Санарип Аймак', keyId: '0123456789abcdef' }));
+    process.env.AYIL_DRIVE_ROOTS = media;
     const host = await startHostProcess(dataDir());
     hosts.push(host);
     const ui = new Ui('ru');
@@ -310,33 +369,54 @@ describe('an administrator’s staff accounts, settings and trusted keys; the ce
     await page.getByText(ui.t('console.settings.kProblem'), { exact: true }).waitFor();
     await k.fill('7');
     await page.getByLabel(ui.t('console.settings.idle'), { exact: true }).fill('10');
+    // The staff's own idle time, apart from learners' (15 minutes unless changed).
+    const staffIdle = page.getByLabel(ui.t('console.settings.staffIdle'), { exact: true });
+    expect(await staffIdle.inputValue()).toBe('15');
+    await staffIdle.fill('0');
+    await page.getByRole('button', { name: ui.t('console.settings.save'), exact: true }).click();
+    await page.getByText(ui.t('console.settings.idleProblem'), { exact: true }).waitFor();
+    await staffIdle.fill('25');
     await page.getByRole('button', { name: ui.t('console.settings.save'), exact: true }).click();
     await page.getByText(ui.t('console.settings.saved'), { exact: true }).waitFor();
     const admin = (await api<{ token: string }>(host, 'staff.login', { name: TEST_ADMIN.name, password: TEST_ADMIN.password })).token;
-    expect(await api(host, 'settings.get', {}, admin)).toMatchObject({ siteName: 'Библиотека Кара-Суу', k: 7, idleTimeoutSeconds: 600 });
+    expect(await api(host, 'settings.get', {}, admin)).toMatchObject({ siteName: 'Библиотека Кара-Суу', k: 7, idleTimeoutSeconds: 600, staffIdleTimeoutSeconds: 1500 });
     await page.locator('.top-bar .site-name').getByText('Библиотека Кара-Суу', { exact: true }).waitFor();
 
-    // Trusted publishers: the shipped key stays; a pasted key file is trusted, then untrusted.
-    const keys = page.getByRole('region', { name: ui.t('console.keys.title') });
-    await keys.getByText(ui.t('console.keys.shipped'), { exact: true }).first().waitFor();
-    const paste = keys.getByLabel(ui.t('console.keys.paste'), { exact: true });
-    await paste.fill('{"not": "a key"}');
-    await keys.getByLabel(ui.t('console.common.yourPassword'), { exact: true }).fill(TEST_ADMIN.password);
-    await keys.getByRole('button', { name: ui.t('console.keys.trust'), exact: true }).click();
-    await keys.getByText(ui.t('console.keys.unreadable'), { exact: true }).waitFor();
-    await paste.fill(JSON.stringify(testKey.publicKey, null, 2));
-    // A wrong password of the administrator's: nothing is trusted, and the form says why.
-    await keys.getByLabel(ui.t('console.common.yourPassword'), { exact: true }).fill('not my password');
-    await keys.getByRole('button', { name: ui.t('console.keys.trust'), exact: true }).click();
-    await keys.getByText(ui.t('errors.staff.password_wrong'), { exact: true }).waitFor();
-    await keys.getByLabel(ui.t('console.common.yourPassword'), { exact: true }).fill(TEST_ADMIN.password);
-    await keys.getByRole('button', { name: ui.t('console.keys.trust'), exact: true }).click();
-    await keys.getByText(ui.t('console.keys.added', { publisher: testKey.publicKey.publisher }), { exact: true }).waitFor();
-    await keys.getByRole('row').filter({ hasText: testKey.publicKey.keyId }).waitFor();
-    await keys.getByRole('button', { name: ui.t('console.keys.removeNamed', { publisher: testKey.publicKey.publisher }), exact: true }).click();
+    // Trusted publishers: the shipped keys stay. The key files on the stick are listed by the
+    // kiosk (nothing to paste): the edited one says it cannot be used; the good one is picked,
+    // its fingerprint shown to compare, and trusted once the password is typed again.
+    const keys = new TrustedKeysPage(page, ui);
+    await keys.region.getByText(ui.t('console.keys.shipped'), { exact: true }).first().waitFor();
+    await keys.region.getByText(ui.t('console.keys.fileUnusable', { file: 'edited.pub.json' }), { exact: true }).waitFor();
+    expect(await keys.region.getByRole('textbox').count()).toBe(0);
+    const fingerprint = publisher.publicKey.keyId.match(/.{4}/g)!.join(' ');
+    const found = keys.keyFile(publisher.publicKey.publisher);
+    await found.getByText(fingerprint, { exact: true }).waitFor();
+    await found.getByText(ui.t('console.keys.onStick', { file: keyFile, stick: path.basename(stick.dir) }), { exact: true }).waitFor();
+    await expectNoSeriousViolations(page, 'the trusted publishers with a stick (ru)');
+    await found.scrollIntoViewIfNeeded();
+    await saveViewScreenshot(page, 'trusted-publishers-1280x900-ru');
+    const dialog = await keys.pick(publisher.publicKey.publisher);
+    await dialog.getByText(fingerprint, { exact: true }).waitFor();
+    await expectNoSeriousViolations(page, 'the dialog trusting a publisher (ru)');
+    await saveViewScreenshot(page, 'trust-publisher-dialog-1280x900-ru');
+    // A wrong password of the administrator's: nothing is trusted, and the dialog says why.
+    await keys.confirm(dialog, 'not my password');
+    await dialog.getByText(ui.t('errors.staff.password_wrong'), { exact: true }).waitFor();
+    expect((await api<Array<{ keyId: string }>>(host, 'keys.list', {}, admin)).map((key) => key.keyId)).not.toContain(publisher.publicKey.keyId);
+    await keys.confirm(dialog, TEST_ADMIN.password);
+    await dialog.waitFor({ state: 'detached' });
+    await keys.region.getByText(ui.t('console.keys.added', { publisher: publisher.publicKey.publisher }), { exact: true }).waitFor();
+    await keys.region.getByRole('row').filter({ hasText: fingerprint }).waitFor();
+    await found.getByText(ui.t('console.keys.alreadyTrusted'), { exact: true }).waitFor();
+    expect(await api<Array<{ keyId: string; publisher: string; shipped: boolean }>>(host, 'keys.list', {}, admin)).toContainEqual({ ...publisher.publicKey, shipped: false });
+    await keys.region.getByRole('button', { name: ui.t('console.keys.removeNamed', { publisher: publisher.publicKey.publisher }), exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: ui.t('console.keys.remove'), exact: true }).click();
-    await keys.getByText(ui.t('console.keys.removed', { publisher: testKey.publicKey.publisher }), { exact: true }).waitFor();
-    expect((await api<Array<{ keyId: string }>>(host, 'keys.list', {}, admin)).map((key) => key.keyId)).not.toContain(testKey.publicKey.keyId);
+    await keys.region.getByText(ui.t('console.keys.removed', { publisher: publisher.publicKey.publisher }), { exact: true }).waitFor();
+    expect((await api<Array<{ keyId: string }>>(host, 'keys.list', {}, admin)).map((key) => key.keyId)).not.toContain(publisher.publicKey.keyId);
+    // The stick taken out: its key files leave the list.
+    await stick.pull();
+    await keys.region.getByText(ui.t('console.keys.noFiles'), { exact: true }).waitFor();
 
     // The certificate checker: a code this kiosk never issued is said to be unknown.
     await console.open('certificates');

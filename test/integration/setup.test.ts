@@ -45,6 +45,7 @@ describe('first-run set-up', () => {
       region: TEST_SITE.region,
       languages: ['ky', 'ru'],
       idleTimeoutSeconds: 300,
+      staffIdleTimeoutSeconds: 900,
       k: 5,
       keyboardLayout: 'windows',
       fullScreen: false,

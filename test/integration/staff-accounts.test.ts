@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STAFF_IDLE_SECONDS } from '../../core/app/kiosk';
+import { DEFAULT_STAFF_IDLE_SECONDS } from '../../core/kiosk/settings';
 import { generatePublisherKey } from '../../core/packs/signing';
 import { testKey } from '../support/packs';
 import { TEST_PASSPHRASE } from '../support/set-up';
@@ -75,27 +75,44 @@ describe('staff accounts', () => {
     });
   });
 
-  it('time out after their own idle time, shorter than a learner’s', async () => {
+  it('time out after the site’s staff idle time plus a minute, whatever the learners’ idle time', async () => {
     const clock = { now: new Date('2026-03-02T09:00:00Z') };
     const core = await startTestCore({ now: () => clock.now });
     const token = await admin(core);
     const learner = await call(core, 'learners.create', { displayName: 'Асан', avatar: 'sun', language: 'ky' });
     const tick = (seconds: number) => (clock.now = new Date(clock.now.getTime() + seconds * 1000));
+    const site = await call<{ staffIdleTimeoutSeconds: number }>(core, 'settings.get', {}, token);
+    expect(site.staffIdleTimeoutSeconds).toBe(DEFAULT_STAFF_IDLE_SECONDS);
+    expect(await call(core, 'kiosk.state', {})).toMatchObject({ idleTimeoutSeconds: 300, staffIdleTimeoutSeconds: DEFAULT_STAFF_IDLE_SECONDS });
 
-    tick(STAFF_IDLE_SECONDS - 1);
+    // The screen signs staff out after the staff idle time; the server a minute later.
+    const grace = DEFAULT_STAFF_IDLE_SECONDS + 60;
+    tick(grace - 1);
     expect(await core.dispatch('staff.me', {}, token)).toMatchObject({ ok: true }); // use resets the clock
-    tick(STAFF_IDLE_SECONDS - 1);
+    tick(grace - 1);
     expect(await core.dispatch('staff.me', {}, token)).toMatchObject({ ok: true });
-    tick(STAFF_IDLE_SECONDS + 1);
+    tick(grace + 1);
     expect(await core.dispatch('staff.me', {}, token)).toMatchObject({ ok: false, error: { code: 'auth.session_expired' } });
 
-    // A learner keeps the site's idle time plus a minute, whatever the staff timeout.
-    const learnerToken = (await call(core, 'learners.choose', { learnerId: learner.learner.id })).token;
+    // A short learner time (1 minute) and a longer staff time (20): each session keeps its own.
     const fresh = await admin(core);
-    await call(core, 'settings.update', { ...(await call(core, 'settings.get', {}, fresh)), idleTimeoutSeconds: 1800 }, fresh);
-    tick(1800 + 59);
-    expect(await core.dispatch('learner.me', {}, learnerToken)).toMatchObject({ ok: true });
+    await call(core, 'settings.update', { ...(await call(core, 'settings.get', {}, fresh)), idleTimeoutSeconds: 60, staffIdleTimeoutSeconds: 1200 }, fresh);
+    const learnerToken = (await call(core, 'learners.choose', { learnerId: learner.learner.id })).token;
+    tick(60 + 61);
+    expect(await core.dispatch('learner.me', {}, learnerToken)).toMatchObject({ ok: false, error: { code: 'auth.session_expired' } });
+    expect(await core.dispatch('staff.me', {}, fresh)).toMatchObject({ ok: true });
+    tick(1200 + 59);
+    expect(await core.dispatch('staff.me', {}, fresh)).toMatchObject({ ok: true });
+    tick(1200 + 61);
     expect(await core.dispatch('staff.me', {}, fresh)).toMatchObject({ ok: false, error: { code: 'auth.session_expired' } });
+
+    // A learner keeps the site's idle time plus a minute, whatever the staff time.
+    const later = await admin(core);
+    await call(core, 'settings.update', { ...(await call(core, 'settings.get', {}, later)), idleTimeoutSeconds: 1800, staffIdleTimeoutSeconds: 600 }, later);
+    const learnerAgain = (await call(core, 'learners.choose', { learnerId: learner.learner.id })).token;
+    tick(1800 + 59);
+    expect(await core.dispatch('learner.me', {}, learnerAgain)).toMatchObject({ ok: true });
+    expect(await core.dispatch('staff.me', {}, later)).toMatchObject({ ok: false, error: { code: 'auth.session_expired' } });
   });
 });
 

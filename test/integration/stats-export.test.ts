@@ -120,9 +120,12 @@ describe('statistics export', () => {
     expect(json).toEqual({ file: path.join(folder, 'ayil-stats-TEST-01-2026-W10-2026-W11.json'), rows: preview.rows.length });
     expect(fs.readdirSync(folder).sort()).toEqual(['ayil-stats-TEST-01-2026-W10-2026-W11.csv', 'ayil-stats-TEST-01-2026-W10-2026-W11.json']);
 
+    // The preview names each installed course for the screen; the file keeps the codes only.
+    expect(preview.courseTitles).toEqual({ 'kg.ayil.test-pack/basics': { ky: 'Basics', ru: 'Basics', en: 'Basics' } });
+
     // JSON: exactly the schema, exactly the previewed rows.
     const jsonBytes = fs.readFileSync(json.file);
-    const { suppressedCells: _held, ...expectedFile } = preview;
+    const { suppressedCells: _held, courseTitles: _titles, ...expectedFile } = preview;
     expect(StatsFileSchema.parse(JSON.parse(jsonBytes.toString('utf8')))).toEqual(expectedFile);
 
     // CSV: the documented columns, one line per previewed row, the same values.
@@ -139,6 +142,7 @@ describe('statistics export', () => {
       expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/); // no calendar day
       expect(text).not.toMatch(/\d{1,2}:\d{2}/); // no time of day
       expect(text).not.toMatch(/[^\x20-\x7e\n]/); // nothing but printable ASCII: no name in any script
+      expect(text).not.toContain('Basics'); // no course title: the file keeps its codes
     }
   });
 

@@ -25,7 +25,8 @@ export function IdleLogout() {
 }
 
 function IdleWatch() {
-  const timeout = useApp((s) => s.idleTimeoutSeconds);
+  // The console has its own idle time: a librarian reading a report outlasts a short learner timeout.
+  const timeout = useApp((s) => (s.screen.name === 'console' ? s.staffIdleTimeoutSeconds : s.idleTimeoutSeconds));
   const finish = useApp((s) => s.finish);
   /** Seconds left while the warning shows; null when it does not. */
   const [left, setLeft] = useState<number | null>(null);
@@ -35,12 +36,17 @@ function IdleWatch() {
     let lastActivity = Date.now();
     let lastKeepAlive = Date.now();
     const keepAlive = () => {
-      const { learner, settle } = useApp.getState();
+      const { learner, settle, screen } = useApp.getState();
       if (learner && lastActivity - lastKeepAlive > KEEP_ALIVE_MS) {
         lastKeepAlive = lastActivity;
         void api.call('learner.me', {}).then((result) => {
           if (!result.ok) settle(result);
         });
+      } else if (screen.name === 'console' && lastActivity - lastKeepAlive > KEEP_ALIVE_MS) {
+        // A section that only shows (a report) calls nothing: activity keeps the staff session too.
+        // A session already over is the console's to say (its next call does).
+        lastKeepAlive = lastActivity;
+        void api.call('staff.me', {});
       }
     };
     const onActivity = (event: Event) => {

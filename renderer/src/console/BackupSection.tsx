@@ -160,11 +160,13 @@ export function BackupSection() {
               <tbody>
                 {backups.map((backup) => (
                   <tr key={backup.file}>
-                    <th scope="row">{backup.name}</th>
-                    <td>{backup.takenAt ? formatDateTime(backup.takenAt, language) : '—'}</td>
-                    <td>{backup.siteName ?? '—'}</td>
-                    <td>{formatBytes(backup.bytes, language)}</td>
-                    <td>
+                    <th scope="row" className="file-name">
+                      {backup.name}
+                    </th>
+                    <td data-label={t('console.backup.columns.taken')}>{backup.takenAt ? formatDateTime(backup.takenAt, language) : '—'}</td>
+                    <td data-label={t('console.backup.columns.site')}>{backup.siteName ?? '—'}</td>
+                    <td data-label={t('console.backup.columns.size')}>{formatBytes(backup.bytes, language)}</td>
+                    <td className="row-actions">
                       {/* Only a backup the passphrase opened can be restored; the others say why not. */}
                       {backup.state === 'ok' ? (
                         <button type="button" className="button small secondary" aria-label={t('console.backup.restoreNamed', { name: backup.name })} onClick={() => setRestoring(backup)}>

@@ -3,17 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { BackupSection } from './BackupSection';
 import { CertificateCheckSection } from './CertificateCheckSection';
-import { sectionsFor, signOut, useConsole, type ConsoleSection } from './console-store';
+import { sectionsFor, signOut, useConsole, type ConsolePage } from './console-store';
 import './console.css';
 import { LearnersSection } from './LearnersSection';
 import { PacksSection } from './PacksSection';
 import { ReportsSection } from './ReportsSection';
 import { SettingsSection } from './SettingsSection';
+import { SetupDone } from './SetupDone';
 import { StaffSection } from './StaffSection';
 import { StatisticsSection } from './StatisticsSection';
 import { SyncSection } from './SyncSection';
 
-const SECTIONS: Record<ConsoleSection, ComponentType> = {
+const SECTIONS: Record<ConsolePage, ComponentType> = {
+  'setup-done': SetupDone,
   packs: PacksSection,
   learners: LearnersSection,
   reports: ReportsSection,
@@ -54,7 +56,7 @@ export function ConsoleScreen() {
       </nav>
       <div className="console-section">
         <h1 ref={heading} tabIndex={-1}>
-          {t(`console.nav.${section}`)}
+          {section === 'setup-done' ? t('console.done.title') : t(`console.nav.${section}`)}
         </h1>
         <Section />
       </div>

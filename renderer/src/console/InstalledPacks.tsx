@@ -37,7 +37,7 @@ export function InstalledPacks({ packs, onChanged }: { packs: InstalledPack[] | 
       {packs?.length === 0 && <p className="hint">{t('console.packs.noneInstalled')}</p>}
       {packs && packs.length > 0 && (
         <div className="table-scroll">
-          <table className="console-table">
+          <table className="console-table wide">
             <caption className="visually-hidden">{t('console.packs.installedCount', { count: packs.length })}</caption>
             <thead>
               <tr>
@@ -54,15 +54,15 @@ export function InstalledPacks({ packs, onChanged }: { packs: InstalledPack[] | 
               {packs.map((pack) => (
                 <tr key={pack.id}>
                   <th scope="row">{localText(pack.title, language)}</th>
-                  <td>{pack.version}</td>
-                  <td>
+                  <td data-label={t('console.packs.columns.version')}>{pack.version}</td>
+                  <td data-label={t('console.packs.columns.publisher')}>
                     {pack.publisher}
                     <br />
                     <span className={`trust-${pack.trust}`}>{t(`console.packs.trust.${pack.trust}`)}</span>
                   </td>
-                  <td>{formatBytes(pack.size, language)}</td>
-                  <td>{pack.languages.map((code) => LANGUAGE_NATIVE_NAMES[code]).join(', ')}</td>
-                  <td>
+                  <td data-label={t('console.packs.columns.size')}>{formatBytes(pack.size, language)}</td>
+                  <td data-label={t('console.packs.columns.languages')}>{pack.languages.map((code) => LANGUAGE_NATIVE_NAMES[code]).join(', ')}</td>
+                  <td data-label={t('console.packs.columns.areas')}>
                     {pack.competenceAreas.length === 0
                       ? '—'
                       : pack.competenceAreas.map((area) => (
@@ -72,7 +72,7 @@ export function InstalledPacks({ packs, onChanged }: { packs: InstalledPack[] | 
                           </span>
                         ))}
                   </td>
-                  <td>
+                  <td className="row-actions">
                     <button
                       type="button"
                       className="button small secondary"

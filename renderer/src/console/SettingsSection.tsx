@@ -11,7 +11,7 @@ import { TrustedKeys } from './TrustedKeys';
 
 type TextSetting = 'siteName' | 'siteCode' | 'district' | 'region';
 
-/** The site's details, the languages offered, the idle time, the privacy threshold, the keyboard, kiosk mode, trusted keys, and the host's names. */
+/** The site's details, the languages offered, the learners' and the staff's idle times, the privacy threshold, the keyboard, full screen, trusted keys, and the host's names. */
 export function SettingsSection() {
   return (
     <>
@@ -28,6 +28,7 @@ function SiteSettingsForm() {
   const [settings, setSettings] = useState<SiteSettings | null>(null);
   // Minutes are what people think in; core keeps seconds.
   const [minutes, setMinutes] = useState('');
+  const [staffMinutes, setStaffMinutes] = useState('');
   const [k, setK] = useState('');
   const [invalid, setInvalid] = useState<string[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
@@ -40,6 +41,7 @@ function SiteSettingsForm() {
       if (!value) return;
       setSettings(value);
       setMinutes(String(Math.round(value.idleTimeoutSeconds / 60)));
+      setStaffMinutes(String(Math.round(value.staffIdleTimeoutSeconds / 60)));
       setK(String(value.k));
     });
   }, []);
@@ -53,7 +55,7 @@ function SiteSettingsForm() {
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!settings || busy) return;
-    const candidate = { ...settings, idleTimeoutSeconds: Math.round(Number(minutes) * 60), k: Number(k) };
+    const candidate = { ...settings, idleTimeoutSeconds: Math.round(Number(minutes) * 60), staffIdleTimeoutSeconds: Math.round(Number(staffMinutes) * 60), k: Number(k) };
     const parsed = SiteSettingsSchema.safeParse(candidate);
     if (!parsed.success) {
       const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
@@ -105,6 +107,27 @@ function SiteSettingsForm() {
               value={minutes}
               onChange={(e) => {
                 setMinutes(e.target.value);
+                setSaved(false);
+              }}
+            />
+          )}
+        </TextField>
+        <TextField
+          id="settings-staffIdleTimeoutSeconds"
+          label={t('console.settings.staffIdle')}
+          hint={t('console.settings.staffIdleHint')}
+          problem={problem('staffIdleTimeoutSeconds', 'console.settings.idleProblem')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={60}
+              value={staffMinutes}
+              onChange={(e) => {
+                setStaffMinutes(e.target.value);
                 setSaved(false);
               }}
             />

@@ -57,7 +57,8 @@ function check(step: Step, a: Answers, codeNeeded: boolean): Problems {
 
 /**
  * The first start: the site's name and code, where it is, the languages it offers, and the first
- * administrator. Learners cannot use the kiosk until it is done; it ends in the console.
+ * administrator. Learners cannot use the kiosk until it is done; it ends in the console, on a page
+ * saying what to do next (./SetupDone).
  */
 export function SetupScreen() {
   const { t } = useTranslation();
@@ -112,7 +113,8 @@ export function SetupScreen() {
       return;
     }
     await reloadKiosk();
-    enterConsole(result.value.token, { name: answers.adminName.trim(), role: result.value.role });
+    // First what set-up did and what to do next, ending with handing the computer to learners.
+    enterConsole(result.value.token, { name: answers.adminName.trim(), role: result.value.role }, 'setup-done');
   }
 
   const text = (field: 'siteName' | 'siteCode' | 'district' | 'region' | 'adminName' | 'setupCode', hint?: string) => (

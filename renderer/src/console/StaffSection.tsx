@@ -67,9 +67,9 @@ export function StaffSection() {
                       {account.name}
                       {me?.name === account.name && <span className="hint"> ({t('console.staff.you')})</span>}
                     </th>
-                    <td>{t(`console.roles.${account.role}`)}</td>
-                    <td>{formatDay(account.createdAt, language)}</td>
-                    <td>
+                    <td data-label={t('console.staff.columns.role')}>{t(`console.roles.${account.role}`)}</td>
+                    <td data-label={t('console.staff.columns.created')}>{formatDay(account.createdAt, language)}</td>
+                    <td className="row-actions">
                       <div className="actions">
                         <button type="button" className="button small secondary" aria-label={t('console.staff.setPasswordNamed', { name: account.name })} onClick={() => setChanging(account)}>
                           {t('console.staff.setPassword')}

@@ -1,30 +1,40 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PublicKeySchema, type ApiError, type MethodOutput } from '../../../core/contract';
+import type { ApiError, MethodOutput } from '../../../core/contract';
 import { api } from '../api/client';
 import { settleStaff } from './console-store';
 import { ConsoleDialog } from './ConsoleDialog';
 import { TextField } from './fields';
-import { InlineError } from './InlineError';
+import { usePolling } from './usePolling';
 
 type Key = MethodOutput<'keys.list'>[number];
+type KeyFile = MethodOutput<'keys.onSticks'>[number];
+type FoundKey = KeyFile['keys'][number];
+
+/** How often the kiosk looks for key files: a stick plugged in shows its files within moments. */
+const KEY_FILES_POLL_MS = 2000;
 
 async function loadKeys() {
   return settleStaff(await api.call('keys.list', {}));
 }
 
+/** A key's fingerprint as a person reads it aloud or compares it: its id in groups of four. */
+export function fingerprint(keyId: string): string {
+  return keyId.match(/.{1,4}/g)!.join(' ');
+}
+
 /**
- * The publishers whose packs import without a warning. A key is added by pasting the publisher's
- * key file (JSON with keyId, publisher and publicKey); the keys the app ships stay.
+ * The publishers whose lesson sets install without a warning. A publisher is added by picking
+ * their key file on a USB stick (the kiosk lists the files it finds there); the administrator
+ * checks the fingerprint and types their password again. The keys the app ships stay.
  */
 export function TrustedKeys() {
   const { t } = useTranslation();
   const [keys, setKeys] = useState<Key[] | null>(null);
-  const [pasted, setPasted] = useState('');
-  const [password, setPassword] = useState('');
-  const [unreadable, setUnreadable] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [files, setFiles] = useState<KeyFile[] | null>(null);
+  const [picked, setPicked] = useState<{ file: KeyFile; key: FoundKey } | null>(null);
   const [removing, setRemoving] = useState<Key | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState('');
 
   const reload = useCallback(async () => {
@@ -34,21 +44,13 @@ export function TrustedKeys() {
   useEffect(() => {
     void loadKeys().then((list) => list && setKeys(list));
   }, []);
-
-  async function trust(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const key = readKeyFile(pasted);
-    setUnreadable(!key);
-    if (!key) return document.getElementById('key-file')?.focus();
-    // Packs signed with this key will install without a warning: the administrator confirms it is them.
-    const done = settleStaff(await api.call('keys.trust', { ...key, password }), setError);
-    setPassword('');
-    if (!done) return;
-    setPasted('');
-    setNotice(t('console.keys.added', { publisher: key.publisher }));
-    await reload();
-  }
+  const readFiles = useCallback(async () => {
+    const result = await api.call('keys.onSticks', {});
+    // A failed look keeps the last list; only an expired session (or a dead kiosk) is acted on.
+    if (result.ok) setFiles(result.value);
+    else if (result.error.code === 'auth.session_expired' || result.error.code.startsWith('db.')) settleStaff(result);
+  }, []);
+  usePolling(readFiles, KEY_FILES_POLL_MS);
 
   async function remove(key: Key) {
     const done = settleStaff(await api.call('keys.remove', { keyId: key.keyId }), setError);
@@ -58,6 +60,10 @@ export function TrustedKeys() {
     await reload();
   }
 
+  // One line per key found, and one per file that cannot be used (saying why).
+  const found = (files ?? []).flatMap((file): Array<{ file: KeyFile; key: FoundKey | null }> =>
+    file.error ? [{ file, key: null }] : file.keys.map((key) => ({ file, key })),
+  );
   return (
     <section className="console-panel" aria-labelledby="keys-title">
       <h2 id="keys-title">{t('console.keys.title')}</h2>
@@ -71,7 +77,7 @@ export function TrustedKeys() {
             <thead>
               <tr>
                 <th scope="col">{t('console.keys.publisher')}</th>
-                <th scope="col">{t('console.keys.keyId')}</th>
+                <th scope="col">{t('console.keys.fingerprint')}</th>
                 <th scope="col">{t('console.packs.columns.actions')}</th>
               </tr>
             </thead>
@@ -79,14 +85,22 @@ export function TrustedKeys() {
               {keys.map((key) => (
                 <tr key={key.keyId}>
                   <th scope="row">{key.publisher}</th>
-                  <td>
-                    <code>{key.keyId}</code>
+                  <td data-label={t('console.keys.fingerprint')}>
+                    <code className="fingerprint">{fingerprint(key.keyId)}</code>
                   </td>
-                  <td>
+                  <td className="row-actions">
                     {key.shipped ? (
                       <span className="hint">{t('console.keys.shipped')}</span>
                     ) : (
-                      <button type="button" className="button small secondary" aria-label={t('console.keys.removeNamed', { publisher: key.publisher })} onClick={() => setRemoving(key)}>
+                      <button
+                        type="button"
+                        className="button small secondary"
+                        aria-label={t('console.keys.removeNamed', { publisher: key.publisher })}
+                        onClick={() => {
+                          setError(null);
+                          setRemoving(key);
+                        }}
+                      >
                         {t('console.keys.remove')}
                       </button>
                     )}
@@ -97,41 +111,66 @@ export function TrustedKeys() {
           </table>
         </div>
       )}
-      <form className="console-form" noValidate onSubmit={(e) => void trust(e)}>
-        <div className="field">
-          <label htmlFor="key-file">{t('console.keys.paste')}</label>
-          <p id="key-file-hint" className="hint">
-            {t('console.keys.pasteHint')}
-          </p>
-          <textarea
-            id="key-file"
-            spellCheck={false}
-            aria-invalid={unreadable}
-            aria-describedby={unreadable ? 'key-file-hint key-file-problem' : 'key-file-hint'}
-            value={pasted}
-            onChange={(e) => setPasted(e.target.value)}
-          />
-          {unreadable && (
-            <p id="key-file-problem" className="field-error">
-              {t('console.keys.unreadable')}
-            </p>
-          )}
-        </div>
-        <TextField id="key-password" label={t('console.common.yourPassword')} hint={t('console.common.passwordAgainHint')}>
-          {(props) => <input {...props} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
-        </TextField>
-        <InlineError error={error} />
-        <div className="actions">
-          <button type="submit" className="button primary" disabled={!password}>
-            {t('console.keys.trust')}
-          </button>
-        </div>
-      </form>
+
+      <h3 id="key-files-title">{t('console.keys.fromStickTitle')}</h3>
+      <p className="hint">{t('console.keys.fromStickHint')}</p>
+      <div role="status" aria-live="polite">
+        {files?.length === 0 && <p className="hint">{t('console.keys.noFiles')}</p>}
+      </div>
+      {found.length > 0 && (
+        <ul className="key-files" aria-labelledby="key-files-title">
+          {found.map(({ file, key }) => (
+            <li key={`${file.file}/${key?.keyId ?? ''}`} className="key-file">
+              <div className="key-file-info">
+                {key ? (
+                  <>
+                    <strong>{key.publisher}</strong>
+                    <span>
+                      {t('console.keys.fingerprint')}: <code className="fingerprint">{fingerprint(key.keyId)}</code>
+                    </span>
+                  </>
+                ) : (
+                  <span className="field-error">{t('console.keys.fileUnusable', { file: file.name })}</span>
+                )}
+                <span className="hint">{t('console.keys.onStick', { file: file.name, stick: file.drive })}</span>
+              </div>
+              {key &&
+                (key.trusted ? (
+                  <span className="trust-trusted">{t('console.keys.alreadyTrusted')}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="button secondary"
+                    aria-label={t('console.keys.pickNamed', { publisher: key.publisher })}
+                    onClick={() => {
+                      setError(null);
+                      setPicked({ file, key });
+                    }}
+                  >
+                    {t('console.keys.pick')}
+                  </button>
+                ))}
+            </li>
+          ))}
+        </ul>
+      )}
+      {picked && (
+        <TrustDialog
+          picked={picked}
+          onClose={(trusted) => {
+            setPicked(null);
+            if (!trusted) return;
+            setNotice(t('console.keys.added', { publisher: picked.key.publisher }));
+            void Promise.all([reload(), readFiles()]);
+          }}
+        />
+      )}
       {removing && (
         <ConsoleDialog
           title={t('console.keys.removeTitle', { publisher: removing.publisher })}
           confirmLabel={t('console.keys.remove')}
           danger
+          error={error}
           onCancel={() => setRemoving(null)}
           onConfirm={() => void remove(removing)}
         >
@@ -142,16 +181,57 @@ export function TrustedKeys() {
   );
 }
 
-/** The three fields of a key file, from the JSON pasted (a whole file, or one key of a list). */
-function readKeyFile(text: string) {
-  try {
-    const value: unknown = JSON.parse(text);
-    const candidate = Array.isArray(value) && value.length === 1 ? (value[0] as unknown) : value;
-    if (candidate === null || typeof candidate !== 'object') return null;
-    const { keyId, publisher, publicKey } = candidate as Record<string, unknown>;
-    const parsed = PublicKeySchema.safeParse({ keyId, publisher, publicKey });
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
+/** The last question before a publisher is trusted: who, the fingerprint to compare, and the password. */
+function TrustDialog({ picked, onClose }: { picked: { file: KeyFile; key: FoundKey }; onClose(trusted: boolean): void }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { keyId, publisher, publicKey } = picked.key;
+
+  async function trust() {
+    setMissing(!password);
+    if (!password) return document.getElementById('key-password')?.focus();
+    setBusy(true);
+    setError(null);
+    // Lesson sets signed with this key will install without a warning: the administrator confirms it is them.
+    const done = settleStaff(await api.call('keys.trust', { keyId, publisher, publicKey, password }), setError);
+    setBusy(false);
+    // Typed again from scratch each time, right or wrong: it is not kept in the page.
+    setPassword('');
+    if (done) onClose(true);
   }
+
+  return (
+    <ConsoleDialog
+      title={t('console.keys.confirmTitle', { publisher })}
+      confirmLabel={t('console.keys.trust')}
+      busy={busy}
+      error={error}
+      onCancel={() => onClose(false)}
+      onConfirm={() => void trust()}
+    >
+      <p>{t('console.keys.confirmText')}</p>
+      <dl className="review-list">
+        <div>
+          <dt>{t('console.keys.publisher')}</dt>
+          <dd>{publisher}</dd>
+        </div>
+        <div>
+          <dt>{t('console.keys.fingerprint')}</dt>
+          <dd>
+            <code className="fingerprint big">{fingerprint(keyId)}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('console.keys.file')}</dt>
+          <dd>{t('console.keys.onStick', { file: picked.file.name, stick: picked.file.drive })}</dd>
+        </div>
+      </dl>
+      <TextField id="key-password" label={t('console.common.yourPassword')} hint={t('console.common.passwordAgainHint')} problem={missing && t('console.setup.problems.required')}>
+        {(props) => <input {...props} type="password" autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />}
+      </TextField>
+    </ConsoleDialog>
+  );
 }

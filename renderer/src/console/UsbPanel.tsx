@@ -104,7 +104,7 @@ export function UsbPanel({ drives, installed, onChanged }: { drives: Drive[] | n
                         {pack.title && <span className="hint file-name"> · {pack.name}</span>}
                         <br />
                         <span className={`pack-status ${pack.status}`}>{t(`console.usb.status.${pack.status}`, { installed: installedVersion(pack.packId) })}</span>
-                        {pack.error && <span className="field-error"> {t(`errors.${pack.error.code}`, pack.error.params as Record<string, string>)}</span>}
+                        {pack.error && <span className="field-error"> {t(`errors.${pack.error.code}`, namedAsOnStick(pack.error.params, pack.file, pack.name))}</span>}
                         {pack.status === 'untrusted' && !admin && <span className="hint"> {t('console.usb.adminMustAccept')}</span>}
                         {pack.status === 'older' && !admin && <span className="hint"> {t('console.usb.adminMustDowngrade')}</span>}
                       </div>
@@ -179,6 +179,11 @@ function StickPackAction({
   return null;
 }
 
+/** An error about the pack file itself names it as the stick shows it, never by its path on this computer. */
+function namedAsOnStick(params: Record<string, unknown>, file: string, name: string): Record<string, unknown> {
+  return params.file === file ? { ...params, file: name } : params;
+}
+
 function JobRow({ job, onCancel }: { job: Job; onCancel(): void }) {
   const { t } = useTranslation();
   const name = job.file.split(/[\\/]/).pop() ?? job.file;
@@ -207,7 +212,7 @@ function JobRow({ job, onCancel }: { job: Job; onCancel(): void }) {
         )}
       </div>
       {job.state === 'done' && <p className="console-ok">{t('console.usb.done', { version: job.version ?? '' })}</p>}
-      {job.state === 'failed' && job.error && <p className="field-error">{t(`errors.${job.error.code}`, job.error.params as Record<string, string>)}</p>}
+      {job.state === 'failed' && job.error && <p className="field-error">{t(`errors.${job.error.code}`, namedAsOnStick(job.error.params, job.file, name))}</p>}
     </li>
   );
 }

@@ -5,6 +5,8 @@ import { useApp } from '../state/app-store';
 
 export const CONSOLE_SECTIONS = ['packs', 'learners', 'reports', 'statistics', 'sync', 'backup', 'staff', 'settings', 'certificates'] as const;
 export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
+/** What the console shows: a section, or once, right after set-up, what to do next (not in the navigation). */
+export type ConsolePage = ConsoleSection | 'setup-done';
 
 /** Sections a facilitator sees; the rest are the administrator's. */
 export const FACILITATOR_SECTIONS: ReadonlySet<ConsoleSection> = new Set(['packs', 'learners', 'reports', 'certificates']);
@@ -16,9 +18,9 @@ export interface StaffMember {
 
 interface ConsoleState {
   staff: StaffMember | null;
-  section: ConsoleSection;
-  open(section: ConsoleSection): void;
-  signedIn(staff: StaffMember): void;
+  section: ConsolePage;
+  open(section: ConsolePage): void;
+  signedIn(staff: StaffMember, first?: ConsolePage): void;
   signedOut(): void;
 }
 
@@ -27,7 +29,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   staff: null,
   section: 'packs',
   open: (section) => set({ section }),
-  signedIn: (staff) => set({ staff, section: 'packs' }),
+  signedIn: (staff, first = 'packs') => set({ staff, section: first }),
   signedOut: () => set({ staff: null, section: 'packs' }),
 }));
 
@@ -41,10 +43,10 @@ useApp.subscribe((state) => {
   if (state.screen.name !== 'console' && useConsole.getState().staff) useConsole.getState().signedOut();
 });
 
-/** Opens the console for a staff member whose session token core just gave. */
-export function enterConsole(token: string, staff: StaffMember): void {
+/** Opens the console for a staff member whose session token core just gave, at its first page. */
+export function enterConsole(token: string, staff: StaffMember, first?: ConsolePage): void {
   api.setToken(token);
-  useConsole.getState().signedIn(staff);
+  useConsole.getState().signedIn(staff, first);
   useApp.getState().go({ name: 'console' });
 }
 

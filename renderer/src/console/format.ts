@@ -1,4 +1,5 @@
 import type { Language } from '../../../core/contract';
+import { dateTimeLabel, dayLabel, parseDay } from './dates';
 
 const UNITS = [
   { unit: 'gigabyte', size: 1024 ** 3 },
@@ -12,13 +13,13 @@ export function formatBytes(bytes: number, language: Language): string {
   return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(bytes / size);
 }
 
-/** A date (or date-time string) as a calendar day in the interface's language. */
+/** A date (or date-time string) as a calendar day in the interface's language (Kyrgyz too: ./dates). */
 export function formatDay(value: string, language: Language): string {
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00` : value);
-  return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(date);
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseDay(value) : new Date(value);
+  return Number.isNaN(date.getTime()) ? value : dayLabel(date, language);
 }
 
 export function formatDateTime(value: string, language: Language): string {
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return Number.isNaN(date.getTime()) ? value : dateTimeLabel(date, language);
 }

@@ -73,6 +73,8 @@ interface AppState {
   languages: Language[];
   /** Seconds without a touch or key before the screen logs the learner out (the site's setting). */
   idleTimeoutSeconds: number;
+  /** The same for the staff console: its own setting, so a short learner time never ends a librarian's work. */
+  staffIdleTimeoutSeconds: number;
   /** The Kyrgyz keyboard of the site's PCs, which the keyboard practice shows. */
   keyboardLayout: KeyboardLayout;
   learner: Learner | null;
@@ -130,6 +132,7 @@ export const useApp = create<AppState>()((set, get) => {
     siteName: '',
     languages: [...LANGUAGES],
     idleTimeoutSeconds: 300,
+    staffIdleTimeoutSeconds: 900,
     keyboardLayout: 'windows',
     learner: null,
     wrongTries: 0,
@@ -144,6 +147,7 @@ export const useApp = create<AppState>()((set, get) => {
         siteName: state.siteName,
         languages: state.languages,
         idleTimeoutSeconds: state.idleTimeoutSeconds,
+        staffIdleTimeoutSeconds: state.staffIdleTimeoutSeconds,
         keyboardLayout: state.keyboardLayout,
         language: state.language ?? get().language,
         screen: !state.setUp ? { name: 'setup' } : state.language ? { name: 'picker' } : { name: 'language' },
@@ -206,6 +210,7 @@ export const useApp = create<AppState>()((set, get) => {
           siteName: state.value.siteName,
           languages: state.value.languages,
           idleTimeoutSeconds: state.value.idleTimeoutSeconds,
+          staffIdleTimeoutSeconds: state.value.staffIdleTimeoutSeconds,
           keyboardLayout: state.value.keyboardLayout,
           language: state.value.language ?? get().language,
         });

@@ -1,21 +1,39 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../../core/contract';
+import type { Language, MethodOutput } from '../../../../core/contract';
+import { dayLabel, isoWeekDays, weekLabel } from '../dates';
+import { courseTitle } from './format';
 
 type Preview = MethodOutput<'stats.preview'>;
 
 const PAGE = 100;
 
-/** Every row an export would write, as it will be written, with what was held back and why. */
+/**
+ * Every row an export would write, with what was held back and why. Shown in words (a course's
+ * title, a week's days); the file itself keeps the codes (docs/statistics-format.md).
+ */
 export function StatsPreview({ preview }: { preview: Preview }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
   const [shown, setShown] = useState(PAGE);
   const rows = preview.rows.slice(0, shown);
+  // Thousands of rows share a few weeks and courses: each is put in words once.
+  const weeks = useMemo(() => new Map([...new Set(preview.rows.map((r) => r.week))].map((w) => [w, weekLabel(w, language)])), [preview, language]);
+  const courses = useMemo(
+    () =>
+      new Map(
+        [...new Set(preview.rows.map((r) => r.course))].map((c) => [
+          c,
+          c ? courseTitle(preview.courseTitles[c] ?? null, language, t('reports.stats.removedCourse')) : { text: t('reports.stats.siteWide'), lang: undefined },
+        ]),
+      ),
+    [preview, language, t],
+  );
   return (
     <section className="stats-preview" aria-labelledby="stats-preview-title">
       <h2 id="stats-preview-title">{t('reports.stats.previewTitle')}</h2>
       <p className="stats-summary">
-        {t('reports.stats.rows', { count: preview.rows.length, from: preview.fromWeek, to: preview.toWeek })}{' '}
+        {t('reports.stats.rows', { count: preview.rows.length, from: dayLabel(isoWeekDays(preview.fromWeek)[0], language), to: dayLabel(isoWeekDays(preview.toWeek)[1], language) })}{' '}
         {t('reports.stats.suppressed', { count: preview.suppressedCells })}
       </p>
       <p className="hint">{t('reports.stats.kExplained', { k: preview.k })}</p>
@@ -37,10 +55,8 @@ export function StatsPreview({ preview }: { preview: Preview }) {
             <tbody>
               {rows.map((row, i) => (
                 <tr key={i}>
-                  <td>
-                    <code>{row.week}</code>
-                  </td>
-                  <td>{row.course ? <code>{row.course}</code> : t('reports.stats.siteWide')}</td>
+                  <td>{weeks.get(row.week)}</td>
+                  <td lang={courses.get(row.course)?.lang}>{courses.get(row.course)?.text}</td>
                   <td>{t(`reports.metric.${row.metric}`)}</td>
                   <td>{t(`reports.stats.dimension.${row.dimension}`)}</td>
                   <td>{row.dimension === 'gender' ? t(`reports.gender.${row.value}`) : row.dimension === 'age_band' ? t(`reports.age.${row.value}`) : ''}</td>

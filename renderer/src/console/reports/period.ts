@@ -29,13 +29,3 @@ export function periodProblem(period: Period): 'missing' | 'reversed' | null {
   if (!day.test(period.from) || !day.test(period.to)) return 'missing';
   return period.from > period.to ? 'reversed' : null;
 }
-
-/** The Monday an ISO week ("2026-W07") starts on, as a local Date. */
-export function mondayOfIsoWeek(week: string): Date {
-  const [yearText, weekText] = week.split('-W');
-  const year = Number(yearText);
-  // 4 January is always in week 1; step back to its Monday, then forward whole weeks.
-  const jan4 = new Date(year, 0, 4);
-  const weekday = (jan4.getDay() + 6) % 7;
-  return new Date(year, 0, 4 - weekday + (Number(weekText) - 1) * 7);
-}
