@@ -14,7 +14,8 @@ const SOURCES_DIR = path.join(ROOT, 'content-packs');
 const PUBLISHERS_FILE = path.join(SOURCES_DIR, 'publishers.json');
 const KEYS_DIR = path.join(ROOT, 'build', 'keys');
 const KEY_NAME = 'bundled-packs';
-const PUBLISHER = 'Ayil bundled packs';
+// Shown to administrators beside the key in Settings: it says what the key is, without jargon.
+const PUBLISHER = 'Ayil digital-skills programme (built into the app)';
 const OUT_DIR = path.join(ROOT, 'dist', 'packs');
 
 /**
