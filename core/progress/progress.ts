@@ -56,6 +56,7 @@ export class Progress {
         defaultLanguage: manifest.defaultLanguage,
         title: course.title,
         description: course.description,
+        certifying: course.certifying,
         lessons: course.lessons.map((lesson) => {
           const key = `${manifest.id}/${lesson.id}`;
           return {
@@ -112,6 +113,7 @@ export class Progress {
       packId,
       lessonId,
       courseId: found.course.id,
+      certifying: found.course.certifying,
       defaultLanguage: found.pack.defaultLanguage,
       title: found.lesson.title,
       steps: found.lesson.steps.map(toStepView),
@@ -142,6 +144,7 @@ export class Progress {
         nextStepId: step.id,
         ...(judgement.fieldErrors ? { fieldErrors: judgement.fieldErrors } : {}),
         ...(judgement.explanations ? { explanations: judgement.explanations } : {}),
+        ...(judgement.wrongItems ? { wrongItems: judgement.wrongItems } : {}),
       };
     }
 
@@ -205,6 +208,7 @@ export class Progress {
       nextStepId: next?.id ?? null,
       ...(judgement.reference ? { reference: judgement.reference } : {}),
       ...(judgement.explanations ? { explanations: judgement.explanations } : {}),
+      ...(judgement.unticked ? { unticked: judgement.unticked } : {}),
     };
   }
 

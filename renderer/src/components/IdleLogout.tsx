@@ -2,12 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useApp, type Screen } from '../state/app-store';
+import { idlePhase, pageIdleSource } from '../state/idle-clock';
+import { touchSession } from '../state/session-keeper';
 
 /** The last seconds before leaving are shown, so someone still reading can stay. */
 export const WARNING_SECONDS = 30;
 /** Activity keeps core's session alive too, at most once a minute (core ends idle sessions itself). */
 const KEEP_ALIVE_MS = 60_000;
-const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 /**
  * Screens that hold something half-typed by someone (a name, a secret, a staff password) although
  * no learner is logged in, and the staff console (its live panels keep core's staff session busy,
@@ -32,10 +33,9 @@ function IdleWatch() {
   const warning = useRef(false);
 
   useEffect(() => {
-    let lastActivity = Date.now();
     let lastKeepAlive = Date.now();
-    const onActivity = (event: Event) => {
-      lastActivity = Date.now();
+    const source = pageIdleSource((event) => {
+      const now = Date.now();
       if (warning.current) {
         // The touch or key that says "I'm here" only closes the warning: it must not also press
         // whatever was under it or focused (the overlay covers pointers; keys are stopped here).
@@ -47,24 +47,23 @@ function IdleWatch() {
         setLeft(null);
       }
       const { learner, settle } = useApp.getState();
-      if (learner && lastActivity - lastKeepAlive > KEEP_ALIVE_MS) {
-        lastKeepAlive = lastActivity;
+      if (!learner) return;
+      touchSession(now);
+      if (now - lastKeepAlive > KEEP_ALIVE_MS) {
+        lastKeepAlive = now;
         void api.call('learner.me', {}).then((result) => {
           if (!result.ok) settle(result);
         });
       }
-    };
-    for (const type of ACTIVITY) window.addEventListener(type, onActivity, { capture: true, passive: type !== 'keydown' });
+    });
     const timer = window.setInterval(() => {
-      // Watching a lesson's video or listening to its audio is being here, without a key or touch.
-      if (mediaPlaying()) lastActivity = Date.now();
-      const remaining = timeout - Math.floor((Date.now() - lastActivity) / 1000);
-      if (remaining <= 0) {
+      const state = idlePhase(source.secondsIdle(), timeout, WARNING_SECONDS);
+      if (state.phase === 'over') {
         window.clearInterval(timer);
-        void finish();
-      } else if (remaining <= WARNING_SECONDS) {
+        void finish('idle');
+      } else if (state.phase === 'warning') {
         warning.current = true;
-        setLeft(remaining);
+        setLeft(state.secondsLeft);
       } else if (warning.current) {
         warning.current = false;
         setLeft(null);
@@ -72,15 +71,11 @@ function IdleWatch() {
     }, 1000);
     return () => {
       window.clearInterval(timer);
-      for (const type of ACTIVITY) window.removeEventListener(type, onActivity, { capture: true });
+      source.stop();
     };
   }, [timeout, finish]);
 
   return left === null ? null : <IdleWarning seconds={left} />;
-}
-
-function mediaPlaying(): boolean {
-  return Array.from(document.querySelectorAll<HTMLMediaElement>('audio, video')).some((media) => !media.paused && !media.ended);
 }
 
 /** Announced at these seconds only: a screen reader reading every second would say nothing else. */
