@@ -163,14 +163,12 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
           {t('lesson.back')}
         </button>
         <LocalizedText as="h1" text={lesson.title} defaultLanguage={lesson.defaultLanguage} className="lesson-title" />
-        <ListenButton key={`listen-${step.id}`} sounds={stepSounds(step, packId, language, lesson.defaultLanguage)} autoPlay className="step-listen" />
-      </div>
-      <div className="lesson-progress">
         <h2 ref={stepHeading} tabIndex={-1} className="step-position" id="lesson-title">
           {position}
         </h2>
-        <ProgressBar value={index} max={lesson.steps.length} label={position} />
+        <ListenButton key={`listen-${step.id}`} sounds={stepSounds(step, packId, language, lesson.defaultLanguage)} autoPlay className="step-listen" />
       </div>
+      <ProgressBar value={index} max={lesson.steps.length} label={position} />
       <div className="step-scroll" ref={scrollArea}>
         {lesson.completed && index === 0 && <p className="hint">{t('lesson.alreadyCompleted')}</p>}
         <div className={`step-body kind-${step.kind}`} key={step.id}>

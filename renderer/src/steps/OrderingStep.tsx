@@ -97,7 +97,7 @@ export function OrderingStep({ step, defaultLanguage, locked, onChange, marks }:
                   onClick={() => place(id, index - 1, 'up')}
                 >
                   <span aria-hidden="true">↑ </span>
-                  {t('player.ordering.moveUp')}
+                  <span className="order-word">{t('player.ordering.moveUp')}</span>
                 </button>
                 <button
                   type="button"
@@ -108,7 +108,7 @@ export function OrderingStep({ step, defaultLanguage, locked, onChange, marks }:
                   onClick={() => place(id, index + 1, 'down')}
                 >
                   <span aria-hidden="true">↓ </span>
-                  {t('player.ordering.moveDown')}
+                  <span className="order-word">{t('player.ordering.moveDown')}</span>
                 </button>
               </span>
             </li>
