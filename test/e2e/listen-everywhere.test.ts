@@ -159,4 +159,57 @@ describe('a Listen control on every learner screen, in ky, ru and en (Debian Chr
   it('in Kyrgyz, from the first start (the language screen) to signing out; axe finds nothing serious on any of these screens in either theme', () => everyScreen('ky', true, true), 240_000);
   it('in Russian, every screen from the picker to signing out', () => everyScreen('ru', false), 180_000);
   it('in English, every screen from the picker to signing out', () => everyScreen('en', false), 180_000);
+
+  it('reads each screen aloud by itself for a learner who asks for it, and remembers it for them alone', async () => {
+    const ui = new Ui('ru');
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(host.url);
+      for (const name of ['Асель', 'Тимур']) {
+        const grant = await callHttpOk<{ token: string }>(host.url, 'learners.create', { displayName: name, avatar: 'star', language: 'ru' });
+        await callHttpOk(host.url, 'learner.setProfile', { gender: 'undisclosed', birthYear: null }, grant.token);
+      }
+      await callHttpOk(host.url, 'kiosk.setLanguage', { language: 'ru' });
+      await page.reload();
+      const open = async (name: string) => {
+        await page.getByRole('button', { name, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: ui.t('courses.title'), exact: true }).waitFor();
+      };
+      const openTour = () =>
+        page
+          .getByRole('listitem')
+          .filter({ has: page.getByRole('heading', { name: tour.title.ru!, exact: true }) })
+          .getByRole('button', { name: ui.t('courses.open'), exact: true })
+          .click();
+      const stepAudio = () => page.locator('.lesson-head .listen-control audio');
+      const signOut = async () => {
+        await page.getByRole('button', { name: ui.t('profiles.signOut.button'), exact: true }).click();
+        await page.getByRole('dialog').getByRole('button', { name: ui.t('profiles.signOut.confirm'), exact: true }).click();
+        await page.getByRole('heading', { name: ui.t('picker.title'), exact: true }).waitFor();
+      };
+
+      await open('Асель');
+      // "Language and text" opens the choices, the choice to read aloud among them.
+      await page.getByRole('button', { name: new RegExp(ui.t('profiles.display.button')) }).click();
+      await page.getByRole('checkbox', { name: ui.t('profiles.display.autoplay'), exact: true }).check();
+      await page.keyboard.press('Escape');
+      await openTour();
+      await expect.poll(() => stepAudio().evaluate((a: any) => a.currentTime), { message: 'the step reads itself aloud', timeout: 10_000 }).toBeGreaterThan(0);
+      await signOut();
+
+      // Another learner has not asked for it: nothing plays by itself.
+      await open('Тимур');
+      await openTour();
+      await page.waitForTimeout(1500);
+      expect(await stepAudio().evaluate((a: any) => a.currentTime)).toBe(0);
+      await signOut();
+
+      await open('Асель');
+      await openTour();
+      await expect.poll(() => stepAudio().evaluate((a: any) => a.currentTime), { message: 'remembered for her', timeout: 10_000 }).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });
