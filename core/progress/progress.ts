@@ -108,7 +108,7 @@ export class Progress {
       )
       .all(learnerId, packId, lessonId)
       .map((r) => r.step_id);
-    const stepIds = new Set(found.lesson.steps.map((s) => s.id));
+    const doneIds = new Set(done);
     return {
       packId,
       lessonId,
@@ -117,7 +117,8 @@ export class Progress {
       defaultLanguage: found.pack.defaultLanguage,
       title: found.lesson.title,
       steps: found.lesson.steps.map(toStepView),
-      doneStepIds: done.filter((id) => stepIds.has(id)),
+      // In the lesson's order (and only steps it still has), whatever order they were done in.
+      doneStepIds: found.lesson.steps.map((s) => s.id).filter((id) => doneIds.has(id)),
       resumeStepId: row && !row.completed_at ? resumeStep(found, row.current_step_id) : null,
       completed: Boolean(row?.completed_at),
     };

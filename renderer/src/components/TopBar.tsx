@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../core/contract';
 import { useApp, type Screen } from '../state/app-store';
 import { AvatarPicture } from './AvatarPicture';
-import { ComfortControls } from './ComfortControls';
 import { DisplayMenu } from './DisplayMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SignOut } from './SignOut';
@@ -10,9 +9,10 @@ import { SignOut } from './SignOut';
 const STAFF_SCREENS: ReadonlySet<Screen['name']> = new Set(['setup', 'staff-login', 'console']);
 
 /**
- * Always on screen. Before anyone signs in: the site, the languages, text size and contrast. Once a
- * learner is in, one compact row, so the lesson gets the screen: the site, "Language and text" (the
- * languages, sizes, contrast and reading aloud behind one labelled button), who is learning, Sign out.
+ * Always on screen, one row. Before anyone signs in: the site, the languages, and text size and
+ * contrast behind "Aa". Once a learner is in, so the lesson gets the screen: the site, "Language
+ * and text" (the languages, sizes, contrast and reading aloud behind one labelled button), who is
+ * learning, Sign out.
  */
 export function TopBar() {
   const { t } = useTranslation();
@@ -46,7 +46,7 @@ export function TopBar() {
       ) : (
         <>
           {started && <LanguageSwitch languages={staff ? LANGUAGES : undefined} />}
-          <ComfortControls />
+          <DisplayMenu languages={false} />
         </>
       )}
     </header>

@@ -90,7 +90,7 @@ export function ProfileQuestionsScreen() {
                     setBirthYear(null);
                   }}
                 />
-                {start}–{Math.min(start + 9, newest)}
+                {Math.min(start + 9, newest) === start ? start : `${start}–${Math.min(start + 9, newest)}`}
               </label>
             ))}
             <label className={decade === 0 ? 'option selected' : 'option'}>
