@@ -55,7 +55,7 @@ describe('feedback that teaches (Debian Chromium against the browser host)', () 
     return { ui, doer, place };
   }
 
-  const verdict = () => page.locator('.feedback .feedback-words > p').innerText();
+  const verdict = () => page.locator('.feedback .feedback-box > p').innerText();
 
   it('marks the wrong pairs of a matching, and a pair changed afterwards loses its mark', async () => {
     const { ui, doer, place } = await openStep('icons-and-jobs', 'ru');

@@ -131,10 +131,10 @@ describe('a Listen control on every learner screen, in ky, ru and en (Debian Chr
           const wrong = step.options.find((o) => o.id !== step.correctOptionId)!;
           await doer.chooseOne(wrong.text[language]!);
           await doer.check();
-          await check(`the feedback on a wrong answer at ${where}`, page.locator('.feedback .listen-control'));
+          await check(`the feedback on a wrong answer at ${where}`, page.locator('.feedback-area .listen-control'));
         }
         await doer.doStep(step);
-        if (step.kind === 'multiple-choice') await check(`the feedback on a right answer at ${where}`, page.locator('.feedback .listen-control'));
+        if (step.kind === 'multiple-choice') await check(`the feedback on a right answer at ${where}`, page.locator('.feedback-area .listen-control'));
         await doer.next();
       }
       await page.locator('.lesson-done').waitFor();

@@ -22,14 +22,16 @@ export function StepFeedback({ step, packId, feedback, defaultLanguage }: { step
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const said = feedback ? saying(step, feedback) : null;
+  const kind = feedback?.result === 'correct' ? 'correct' : 'wrong';
   return (
-    <div className="feedback" aria-live="polite">
-      {feedback && said && (
-        // Keyed by attempt: the same words after a second wrong try are announced again.
-        <div key={feedback.attempt} className={feedback.result === 'correct' ? 'feedback-box correct' : 'feedback-box wrong'}>
-          <div className="feedback-words">
-            <p className={feedback.result === 'correct' ? 'feedback-correct' : 'feedback-wrong'}>
-              {feedback.result === 'correct' ? '✓ ' : ''}
+    <div className={said ? `feedback-area ${kind}` : 'feedback-area'}>
+      {/* The live region holds only the words: screen readers hear them, not the button beside them. */}
+      <div className="feedback" aria-live="polite">
+        {feedback && said && (
+          // Keyed by attempt: the same words after a second wrong try are announced again.
+          <div key={feedback.attempt} className={`feedback-box ${kind}`}>
+            <p className={kind === 'correct' ? 'feedback-correct' : 'feedback-wrong'}>
+              {kind === 'correct' ? '✓ ' : ''}
               {t(said.key)}
             </p>
             {said.packText && (
@@ -38,13 +40,16 @@ export function StepFeedback({ step, packId, feedback, defaultLanguage }: { step
               </div>
             )}
           </div>
-          {/* The sentence, then the pack's reason for each answer marked beside it, in their order. */}
-          <ListenButton
-            sounds={[...spokenKeys(said.key), ...(feedback.explanations ?? []).flatMap((e) => packSound(packId, e.narration, language, defaultLanguage))]}
-            autoPlay
-            className="feedback-listen"
-          />
-        </div>
+        )}
+      </div>
+      {/* The sentence, then the pack's reason for each answer marked beside it, in their order. */}
+      {feedback && said && (
+        <ListenButton
+          key={feedback.attempt}
+          sounds={[...spokenKeys(said.key), ...(feedback.explanations ?? []).flatMap((e) => packSound(packId, e.narration, language, defaultLanguage))]}
+          autoPlay
+          className="feedback-listen"
+        />
       )}
     </div>
   );

@@ -226,7 +226,7 @@ export class LessonPlayer {
   /** The verdict in the player's words (said once), and the pack's own explanation when there is one. */
   protected async expectFeedback(verdict: string, packText: string | undefined): Promise<void> {
     const box = this.feedbackBox;
-    await expect.poll(() => box.locator('.feedback-words > p').innerText().catch(() => ''), { timeout: 10_000 }).toBe(verdict);
+    await expect.poll(() => box.locator(':scope > p').innerText().catch(() => ''), { timeout: 10_000 }).toBe(verdict);
     if (packText !== undefined) expect(await box.locator('.feedback-detail').innerText()).toBe(packText);
     else expect(await box.locator('.feedback-detail').count()).toBe(0);
   }
