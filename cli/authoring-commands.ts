@@ -10,6 +10,7 @@ import { buildPackInto } from '../core/packs/publish';
 import { findMisusedTerms, readGlossary, type Glossary } from '../authoring/glossary';
 import { lintPack } from '../authoring/lint/lint-pack';
 import { narratePack } from '../authoring/narration/narrate';
+import { checkInterfaceNarration, narrateInterface, type InterfaceNarrationPaths } from '../authoring/narration/narrate-interface';
 import { countBySeverity, formatProblem, type Problem } from '../authoring/problems';
 import { loadPackSource, loadPackSourceForBuild } from '../authoring/source/load-source';
 import { PACK_FILE } from '../authoring/source/layout';
@@ -152,4 +153,25 @@ async function manifestOf(file: string): Promise<Manifest> {
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '-' : `${Math.round((part / whole) * 1000) / 10}%`;
+}
+
+/** The interface's spoken texts: the renderer's list, its catalogues, and where the recordings are committed. */
+export const INTERFACE_NARRATION: InterfaceNarrationPaths = {
+  localesDir: path.join(REPO_ROOT, 'renderer', 'src', 'i18n', 'locales'),
+  keysFile: path.join(REPO_ROOT, 'renderer', 'src', 'narration', 'spoken-keys.json'),
+  outDir: path.join(REPO_ROOT, 'renderer', 'public', 'narration'),
+};
+
+export async function narrateInterfaceCommand(options: { lang?: string[]; force?: boolean; check?: boolean; acceptRecordings?: boolean }, io: CommandIo, paths = INTERFACE_NARRATION): Promise<number> {
+  const languages = options.lang?.map((l) => LanguageSchema.parse(l));
+  if (options.check) {
+    const problems = checkInterfaceNarration(paths, languages);
+    for (const p of problems) io.error(`${path.relative(REPO_ROOT, path.join(paths.outDir, p.file))}: ${p.problem === 'missing' ? 'missing' : 'says an older text than the catalogue'}`);
+    if (problems.length > 0) io.error(`Run "npm run pack -- narrate-interface" and commit the files.`);
+    else io.log('Every spoken interface text has its recording, saying the current text.');
+    return problems.length > 0 ? 1 : 0;
+  }
+  const result = await narrateInterface(paths, { languages, force: options.force, acceptRecordings: options.acceptRecordings, log: io.log });
+  io.log(`interface: ${result.made} made, ${result.unchanged} unchanged, ${result.recordings} recordings kept, ${result.removed} removed`);
+  return 0;
 }

@@ -8,7 +8,7 @@ import { AppError } from '../core/errors';
 import { buildPack, type BuildResult } from '../core/packs/builder';
 import { formatProblem, SourceError } from '../authoring/problems';
 import { loadPackSourceForBuild } from '../authoring/source/load-source';
-import { lintCommand, narrateCommand, statsCommand, translateExport, translateImport } from './authoring-commands';
+import { lintCommand, narrateCommand, narrateInterfaceCommand, statsCommand, translateExport, translateImport } from './authoring-commands';
 import { publicKeyEntryOf, readPrivateKey, readPublicKeys, writeKeyFiles } from '../core/packs/key-files';
 import type { Manifest } from '../core/packs/manifest';
 import { FILES_PREFIX, openPack, type OpenedPack } from '../core/packs/pack-file';
@@ -101,6 +101,23 @@ The files are committed: the app's build and its tests never synthesise speech.`
       return narrateCommand(positionals, { lang: values.lang, force: values.force, acceptRecordings: values['accept-recordings'] }, out);
     },
   },
+  'narrate-interface': {
+    summary: "speak the interface's own texts with espeak-ng, for learners who cannot read them",
+    help: `Usage: ${RUN} narrate-interface [--lang LANG ...] [--force] [--accept-recordings] [--check]
+
+Speaks, in ky, ru and en, every interface text listed in renderer/src/narration/spoken-keys.json
+(the texts the screens' "Listen" buttons play: the picker, the new profile, the questions, the
+lesson's instructions and feedback…), from the catalogues in renderer/src/i18n/locales, with
+espeak-ng, into renderer/public/narration/<lang>/<key>.ogg (Ogg Opus, mono, 16 kbit/s). Only texts
+that changed since are spoken again (--force: all); a person's recording (voice "recording" in
+renderer/public/narration/narration.json) is never replaced. --check only says which recordings
+are missing or say an older text (exit code 1 if any). The files are committed: the app's build
+and its tests never synthesise speech. Needs espeak-ng and ffmpeg.`,
+    run: (args, out) => {
+      const { values } = parseSome(args, { lang: { type: 'string', multiple: true }, force: { type: 'boolean' }, check: { type: 'boolean' }, 'accept-recordings': { type: 'boolean' } });
+      return narrateInterfaceCommand({ lang: values.lang, force: values.force, check: values.check, acceptRecordings: values['accept-recordings'] }, out);
+    },
+  },
   translate: {
     summary: 'export texts of one language to a PO file for translators, and import it back',
     help: `Usage: ${RUN} translate export --to LANG [--from LANG] --out FILE.po [<path> ...]
@@ -160,7 +177,7 @@ const GENERAL_HELP = `Usage: ${RUN} <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(11)}${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(19)}${command.summary}`)
   .join('\n')}
 
 Run "${RUN} <command> --help" for a command's options. The format is described in docs/pack-format.md.`;

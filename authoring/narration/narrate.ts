@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Language } from '../../core/contract';
 import type { Step } from '../../core/packs/manifest';
 import type { LessonSource, PackSource } from '../source/load-source';
@@ -10,22 +7,13 @@ import { NARRATION_DIR, explainNarrationPath, stepNarrationPath } from '../sourc
 import { narrationHash } from './narration-hash';
 import { indexKey, readNarrationIndex, writeNarrationIndex, type NarrationEntry, type NarrationIndex } from './narration-index';
 import { spokenExplanation, spokenText, spokenTranscript } from './spoken-text';
-
-const run = promisify(execFile);
+import { inPairs, requireTools, synthesiseFile } from './synthesise';
 
 /**
  * Synthesised narration, made once by content writers and committed (CI never synthesises).
- * espeak-ng speaks ky, ru and en; its voices are robotic, so a person's recording, marked
- * `recording` in the lesson's narration.json, is never replaced.
+ * espeak-ng speaks ky, ru and en (see synthesise.ts); its voices are robotic, so a person's
+ * recording, marked `recording` in the lesson's narration.json, is never replaced.
  */
-const VOICES: Record<Language, string> = { ky: 'ky', ru: 'ru', en: 'en-gb' };
-/** Words a minute: slower than espeak-ng's 175, for people hearing a computer voice for the first time. */
-const SPEED = 140;
-/** Pause between the sentences of an audio step, so the cues can light one sentence at a time. */
-const SENTENCE_GAP_SECONDS = 0.45;
-/** Mono Opus at 16 kbit/s: clear speech, about 2 KB a second, for packs that travel on sticks. */
-const ENCODE = ['-ac', '1', '-ar', '16000', '-c:a', 'libopus', '-b:a', '16k', '-application', 'voip', '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact'];
-
 export interface NarrateOptions {
   languages?: readonly Language[];
   /** Make every synthesised file again, even when its text did not change. */
@@ -107,36 +95,8 @@ function jobsFor(lesson: LessonSource, language: Language): Job[] {
 }
 
 async function synthesise(lessonDir: string, job: Job, language: Language): Promise<NarrationEntry> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ayil-narrate-'));
-  try {
-    const voice = VOICES[language];
-    const parts: string[] = [];
-    const cues: Array<{ start: number; end: number }> = [];
-    let at = 0;
-    for (const [i, sentence] of job.sentences.entries()) {
-      const textFile = path.join(work, `${i}.txt`);
-      const wav = path.join(work, `${i}.wav`);
-      fs.writeFileSync(textFile, sentence);
-      await run('espeak-ng', ['-v', voice, '-s', String(SPEED), '-b', '1', '-f', textFile, '-w', wav]);
-      const seconds = wavSeconds(wav);
-      if (i > 0) at += SENTENCE_GAP_SECONDS;
-      cues.push({ start: round(at), end: round(at + seconds) });
-      at += seconds;
-      parts.push(wav);
-    }
-    const out = path.join(lessonDir, job.relative);
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    const inputs = parts.flatMap((p) => ['-i', p]);
-    // Sentences joined with a pause: each sentence, then silence, except after the last.
-    const filter =
-      parts.map((_, i) => (i < parts.length - 1 ? `[${i}:a]apad=pad_dur=${SENTENCE_GAP_SECONDS}[p${i}];` : '')).join('') +
-      parts.map((_, i) => (i < parts.length - 1 ? `[p${i}]` : `[${i}:a]`)).join('') +
-      `concat=n=${parts.length}:v=0:a=1[a]`;
-    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...inputs, '-filter_complex', filter, '-map', '[a]', ...ENCODE, out]);
-    return { text: narrationHash(job.sentences.join('\n')), voice: `espeak-ng ${voice}`, ...(job.withCues ? { cues } : {}) };
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  const made = await synthesiseFile(path.join(lessonDir, job.relative), job.sentences, language);
+  return { text: narrationHash(job.sentences.join('\n')), voice: made.voice, ...(job.withCues ? { cues: made.cues } : {}) };
 }
 
 /** Synthesised files no step says any more (a step removed, a text emptied) go; recordings stay. */
@@ -151,42 +111,4 @@ function removeLeftovers(lessonDir: string, index: NarrationIndex, wanted: Reado
     log?.(`removed ${relative} (no step says it any more)`);
   }
   return removed;
-}
-
-/** The length of a PCM WAV as espeak-ng writes it, from its header. */
-function wavSeconds(file: string): number {
-  const bytes = fs.readFileSync(file);
-  const byteRate = bytes.readUInt32LE(28);
-  let offset = 12;
-  while (offset + 8 <= bytes.length) {
-    const id = bytes.toString('ascii', offset, offset + 4);
-    const size = bytes.readUInt32LE(offset + 4);
-    // espeak-ng writes 0x7fffffff-ish sizes when streaming; the data then runs to the end of the file.
-    if (id === 'data') return Math.min(size, bytes.length - offset - 8) / byteRate;
-    offset += 8 + size;
-  }
-  throw new Error(`${file}: no audio data`);
-}
-
-async function requireTools(): Promise<void> {
-  for (const [tool, flag] of [['espeak-ng', '--version'], ['ffmpeg', '-version']] as const) {
-    try {
-      await run(tool, [flag]);
-    } catch {
-      throw new Error(`${tool} is not installed. On Debian or Ubuntu: sudo apt-get install espeak-ng ffmpeg`);
-    }
-  }
-}
-
-/** Two at a time: the machines content is made on have few cores. */
-async function inPairs<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all([worker(), worker()]);
-}
-
-function round(seconds: number): number {
-  return Math.round(seconds * 100) / 100;
 }

@@ -61,6 +61,8 @@ export const CourseSummarySchema = z.object({
   defaultLanguage: LanguageSchema,
   title: LocalizedTextSchema,
   description: LocalizedTextSchema,
+  /** Whether completing the course gives a certificate (a practice tour does not). */
+  certifying: z.boolean(),
   lessons: z.array(LessonSummarySchema),
 });
 export type CourseSummary = z.infer<typeof CourseSummarySchema>;
@@ -76,6 +78,8 @@ export const ContinuePointSchema = LessonRefSchema.extend({
 
 export const LessonViewSchema = LessonRefSchema.extend({
   courseId: ContentIdSchema,
+  /** Whether the lesson's course gives a certificate, so the lesson's end can say so (or not). */
+  certifying: z.boolean(),
   defaultLanguage: LanguageSchema,
   title: LocalizedTextSchema,
   steps: z.array(StepViewSchema),
@@ -109,6 +113,13 @@ export const StepOutcomeSchema = z.object({
   reference: z.string().optional(),
   /** For choice steps: the picked options (and, when the answer is incomplete, the missed right ones). */
   explanations: z.array(OptionExplanationSchema).optional(),
+  /**
+   * After a wrong ordering: the items that are not in their place; after a wrong matching: the
+   * left items matched wrongly. Only after checking, so they never give the answer away first.
+   */
+  wrongItems: z.array(ContentIdSchema).optional(),
+  /** A checklist finishes with things not ticked: these are what the learner may still practise. */
+  unticked: z.array(ContentIdSchema).optional(),
 });
 
 export const TrustLevelSchema = z.enum(['trusted', 'untrusted', 'unsigned']);

@@ -10,6 +10,10 @@ export interface Judgement {
   reference?: string;
   /** For choice steps: what the pack says about the options the learner picked, and the right ones missed. */
   explanations?: OptionExplanation[];
+  /** After a wrong ordering or matching: the items out of place, the left items matched wrongly. */
+  wrongItems?: string[];
+  /** For a checklist: the things the learner did not tick, to practise. */
+  unticked?: string[];
 }
 
 /** Decides whether an answer is right. The answer's shape must fit the step's kind. */
@@ -37,11 +41,16 @@ export function judge(step: Step, answer: StepAnswer | undefined): Judgement {
     }
     case 'ordering': {
       const order = need('order').order;
-      return { correct: order.length === step.items.length && step.items.every((item, i) => order[i] === item.id) };
+      // Marked by item, not by place: the learner sees which of the items to move.
+      const wrongItems = step.items.filter((item, i) => order[i] !== item.id).map((item) => item.id);
+      const correct = order.length === step.items.length && wrongItems.length === 0;
+      return correct ? { correct } : { correct, wrongItems };
     }
     case 'matching': {
       const pairs = need('pairs').pairs;
-      return { correct: Object.keys(pairs).length === step.left.length && step.left.every((left, i) => pairs[left.id] === step.right[i]!.id) };
+      const wrongItems = step.left.filter((left, i) => pairs[left.id] !== step.right[i]!.id).map((left) => left.id);
+      const correct = Object.keys(pairs).length === step.left.length && wrongItems.length === 0;
+      return correct ? { correct } : { correct, wrongItems };
     }
     case 'mouse':
       need('done');
@@ -55,25 +64,27 @@ export function judge(step: Step, answer: StepAnswer | undefined): Judgement {
       const fieldErrors = checkFields(step.pages.flatMap((page) => page.fields), values, step.card);
       if (Object.keys(fieldErrors).length > 0) return { correct: false, fieldErrors };
       // A practice reference, shaped like the portal's, but marked as practice.
-      return { correct: true, reference: `PRACTICE-${randomInt(100000, 1000000)}` };
+      // A practice reference: digits only, which read the same in every language (the player says "practice").
+      return { correct: true, reference: String(randomInt(100000, 1000000)) };
     }
     case 'checklist': {
+      // An honest "not yet" finishes the checklist too: what is not ticked is what to practise.
       const checked = new Set(need('checked').checked);
-      return { correct: step.items.every((item) => checked.has(item.id)) };
+      return { correct: true, unticked: step.items.filter((item) => !checked.has(item.id)).map((item) => item.id) };
     }
   }
 }
 
 /**
  * Each picked option once, saying whether it was right, with the pack's reason; when the answer is
- * not complete, also the right options that were missed (without their text, so the learner still
- * has to find them).
+ * not complete, also the right options that were missed, with their reason: once checked, a
+ * learner who missed one is told which and why, so nobody is left guessing.
  */
 function explain(options: readonly ChoiceOption[], chosen: ReadonlySet<string>, right: ReadonlySet<string>, sayMissed: boolean): OptionExplanation[] {
   return options.flatMap((option) => {
     const picked = chosen.has(option.id);
     if (!picked && !(sayMissed && right.has(option.id))) return [];
-    const said = picked ? { ...(option.explain ? { text: option.explain } : {}), ...(option.explainNarration ? { narration: option.explainNarration } : {}) } : {};
+    const said = { ...(option.explain ? { text: option.explain } : {}), ...(option.explainNarration ? { narration: option.explainNarration } : {}) };
     return [{ optionId: option.id, picked, correct: right.has(option.id), ...said }];
   });
 }

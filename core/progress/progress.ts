@@ -56,6 +56,7 @@ export class Progress {
         defaultLanguage: manifest.defaultLanguage,
         title: course.title,
         description: course.description,
+        certifying: course.certifying,
         lessons: course.lessons.map((lesson) => {
           const key = `${manifest.id}/${lesson.id}`;
           return {
@@ -107,15 +108,17 @@ export class Progress {
       )
       .all(learnerId, packId, lessonId)
       .map((r) => r.step_id);
-    const stepIds = new Set(found.lesson.steps.map((s) => s.id));
+    const doneIds = new Set(done);
     return {
       packId,
       lessonId,
       courseId: found.course.id,
+      certifying: found.course.certifying,
       defaultLanguage: found.pack.defaultLanguage,
       title: found.lesson.title,
       steps: found.lesson.steps.map(toStepView),
-      doneStepIds: done.filter((id) => stepIds.has(id)),
+      // In the lesson's order (and only steps it still has), whatever order they were done in.
+      doneStepIds: found.lesson.steps.map((s) => s.id).filter((id) => doneIds.has(id)),
       resumeStepId: row && !row.completed_at ? resumeStep(found, row.current_step_id) : null,
       completed: Boolean(row?.completed_at),
     };
@@ -142,6 +145,7 @@ export class Progress {
         nextStepId: step.id,
         ...(judgement.fieldErrors ? { fieldErrors: judgement.fieldErrors } : {}),
         ...(judgement.explanations ? { explanations: judgement.explanations } : {}),
+        ...(judgement.wrongItems ? { wrongItems: judgement.wrongItems } : {}),
       };
     }
 
@@ -205,6 +209,7 @@ export class Progress {
       nextStepId: next?.id ?? null,
       ...(judgement.reference ? { reference: judgement.reference } : {}),
       ...(judgement.explanations ? { explanations: judgement.explanations } : {}),
+      ...(judgement.unticked ? { unticked: judgement.unticked } : {}),
     };
   }
 

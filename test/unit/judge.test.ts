@@ -28,14 +28,32 @@ describe('judging answers in core', () => {
     expect(judge(multiple, { optionIds: ['a', 'b', 'c'] }).correct).toBe(false);
   });
 
-  it('judges ordering and matching against the order the pack gives', () => {
+  it('judges ordering and matching against the order the pack gives, and names the items out of place only after checking', () => {
     const ordering: Step = { kind: 'ordering', id: 'o', prompt: t('p'), items: options };
-    expect(judge(ordering, { order: ['a', 'b', 'c'] }).correct).toBe(true);
-    expect(judge(ordering, { order: ['b', 'a', 'c'] }).correct).toBe(false);
+    expect(judge(ordering, { order: ['a', 'b', 'c'] })).toEqual({ correct: true });
+    expect(judge(ordering, { order: ['b', 'a', 'c'] })).toEqual({ correct: false, wrongItems: ['a', 'b'] });
+    expect(judge(ordering, { order: ['c', 'b', 'a'] })).toEqual({ correct: false, wrongItems: ['a', 'c'] });
     const matching: Step = { kind: 'matching', id: 'm', prompt: t('p'), left: options, right: [{ id: 'x', text: t('X') }, { id: 'y', text: t('Y') }, { id: 'z', text: t('Z') }] };
-    expect(judge(matching, { pairs: { a: 'x', b: 'y', c: 'z' } }).correct).toBe(true);
-    expect(judge(matching, { pairs: { a: 'y', b: 'x', c: 'z' } }).correct).toBe(false);
-    expect(judge(matching, { pairs: { a: 'x', b: 'y' } }).correct).toBe(false);
+    expect(judge(matching, { pairs: { a: 'x', b: 'y', c: 'z' } })).toEqual({ correct: true });
+    expect(judge(matching, { pairs: { a: 'y', b: 'x', c: 'z' } })).toEqual({ correct: false, wrongItems: ['a', 'b'] });
+    expect(judge(matching, { pairs: { a: 'x', b: 'y' } })).toEqual({ correct: false, wrongItems: ['c'] });
+  });
+
+  it('explains a partly right multiple choice: each pick right or not with its reason, and the right ones missed with theirs', () => {
+    const explained = options.map((o) => ({ ...o, explain: t(`because ${o.id}`) }));
+    const multiple: Step = { kind: 'multiple-choice', id: 'm', question: t('q'), options: explained, correctOptionIds: ['a', 'c'] };
+    expect(judge(multiple, { optionIds: ['a', 'b'] })).toEqual({
+      correct: false,
+      explanations: [
+        { optionId: 'a', picked: true, correct: true, text: t('because a') },
+        { optionId: 'b', picked: true, correct: false, text: t('because b') },
+        { optionId: 'c', picked: false, correct: true, text: t('because c') },
+      ],
+    });
+    // A right answer explains the picks only; a single choice never names the right option.
+    expect(judge(multiple, { optionIds: ['a', 'c'] }).explanations?.map((e) => e.optionId)).toEqual(['a', 'c']);
+    const single: Step = { kind: 'single-choice', id: 's', question: t('q'), options: explained, correctOptionId: 'b' };
+    expect(judge(single, { optionId: 'a' }).explanations).toEqual([{ optionId: 'a', picked: true, correct: false, text: t('because a') }]);
   });
 
   it('judges typing in any of the step’s languages, forgiving only spacing', () => {
@@ -58,13 +76,15 @@ describe('judging answers in core', () => {
     };
     expect(judge(form, { values: { pin: '123', agree: true } })).toEqual({ correct: false, fieldErrors: { pin: 'pattern' } });
     expect(judge(form, { values: { pin: '12345678901234' } })).toEqual({ correct: false, fieldErrors: { agree: 'required' } });
-    expect(judge(form, { values: { pin: '12345678901234', agree: true } })).toEqual({ correct: true, reference: expect.stringMatching(/^PRACTICE-\d{6}$/) });
+    // Digits only: the player says "practice" in the learner's language.
+    expect(judge(form, { values: { pin: '12345678901234', agree: true } })).toEqual({ correct: true, reference: expect.stringMatching(/^\d{6}$/) });
   });
 
-  it('judges a checklist done only when every item is ticked, and mouse practice when reported done', () => {
+  it('lets a checklist finish with things not ticked and names them to practise, and counts mouse practice when reported done', () => {
     const checklist: Step = { kind: 'checklist', id: 'c', title: t('t'), items: options };
-    expect(judge(checklist, { checked: ['a', 'b'] }).correct).toBe(false);
-    expect(judge(checklist, { checked: ['a', 'b', 'c'] }).correct).toBe(true);
+    expect(judge(checklist, { checked: ['a', 'b'] })).toEqual({ correct: true, unticked: ['c'] });
+    expect(judge(checklist, { checked: [] })).toEqual({ correct: true, unticked: ['a', 'b', 'c'] });
+    expect(judge(checklist, { checked: ['a', 'b', 'c'] })).toEqual({ correct: true, unticked: [] });
     expect(judge({ kind: 'mouse', id: 'm', task: 'click', instruction: t('i'), repetitions: 2 }, { done: true }).correct).toBe(true);
   });
 });

@@ -2,12 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, desktop } from '../api/client';
 import { useApp, type Screen } from '../state/app-store';
+import { combinedIdleSource, idlePhase, pageIdleSource, sampledIdleSource, type IdleSource } from '../state/idle-clock';
+import { touchSession } from '../state/session-keeper';
 
 /** The last seconds before leaving are shown, so someone still reading can stay. */
 export const WARNING_SECONDS = 30;
 /** Activity keeps core's session alive too, at most once a minute (core ends idle sessions itself). */
 const KEEP_ALIVE_MS = 60_000;
-const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 /**
  * Screens that hold something half-typed by someone (a name, a secret, a staff password) although
  * no learner is logged in, and the staff console (its live panels keep core's staff session busy,
@@ -33,24 +34,25 @@ function IdleWatch() {
   const warning = useRef(false);
 
   useEffect(() => {
-    let lastActivity = Date.now();
     let lastKeepAlive = Date.now();
-    const keepAlive = () => {
+    /** Activity keeps core's session alive: the learner's, or the staff's in the console (a report that only shows calls nothing). */
+    const keepAlive = (now: number) => {
       const { learner, settle, screen } = useApp.getState();
-      if (learner && lastActivity - lastKeepAlive > KEEP_ALIVE_MS) {
-        lastKeepAlive = lastActivity;
+      if (learner) touchSession(now);
+      if (now - lastKeepAlive <= KEEP_ALIVE_MS) return;
+      if (learner) {
+        lastKeepAlive = now;
         void api.call('learner.me', {}).then((result) => {
           if (!result.ok) settle(result);
         });
-      } else if (screen.name === 'console' && lastActivity - lastKeepAlive > KEEP_ALIVE_MS) {
-        // A section that only shows (a report) calls nothing: activity keeps the staff session too.
+      } else if (screen.name === 'console') {
         // A session already over is the console's to say (its next call does).
-        lastKeepAlive = lastActivity;
+        lastKeepAlive = now;
         void api.call('staff.me', {});
       }
     };
-    const onActivity = (event: Event) => {
-      lastActivity = Date.now();
+    const page = pageIdleSource((event) => {
+      const now = Date.now();
       if (warning.current) {
         // The touch or key that says "I'm here" only closes the warning: it must not also press
         // whatever was under it or focused (the overlay covers pointers; keys are stopped here).
@@ -61,34 +63,23 @@ function IdleWatch() {
         warning.current = false;
         setLeft(null);
       }
-      keepAlive();
-    };
-    // In the desktop app the PC says when anyone last touched a key, the mouse or the screen,
-    // also where the page could not see it (outside the window, a touchpad gesture, an on-screen
+      keepAlive(now);
+    });
+    // In the desktop app the PC says when anyone last touched a key, the mouse or the screen, also
+    // where the page could not see it (outside the window, a touchpad gesture, an on-screen
     // keyboard): someone still there is not logged out; someone gone is, as before.
-    const systemIdleSeconds = desktop()?.systemIdleSeconds;
-    const sampleSystemIdle = () =>
-      systemIdleSeconds?.()
-        .then((seconds) => {
-          const at = Date.now() - seconds * 1000;
-          if (at > lastActivity + 1000) {
-            lastActivity = at;
-            keepAlive();
-          }
-        })
-        .catch(() => {});
-    for (const type of ACTIVITY) window.addEventListener(type, onActivity, { capture: true, passive: type !== 'keydown' });
+    const system = desktop()?.systemIdleSeconds;
+    const source: IdleSource = system ? combinedIdleSource([page, sampledIdleSource(system)]) : page;
     const timer = window.setInterval(() => {
-      // Watching a lesson's video or listening to its audio is being here, without a key or touch.
-      if (mediaPlaying()) lastActivity = Date.now();
-      void sampleSystemIdle();
-      const remaining = timeout - Math.floor((Date.now() - lastActivity) / 1000);
-      if (remaining <= 0) {
+      const idle = source.secondsIdle();
+      if (idle < 2) keepAlive(Date.now());
+      const state = idlePhase(idle, timeout, WARNING_SECONDS);
+      if (state.phase === 'over') {
         window.clearInterval(timer);
-        void finish();
-      } else if (remaining <= WARNING_SECONDS) {
+        void finish('idle');
+      } else if (state.phase === 'warning') {
         warning.current = true;
-        setLeft(remaining);
+        setLeft(state.secondsLeft);
       } else if (warning.current) {
         warning.current = false;
         setLeft(null);
@@ -96,15 +87,11 @@ function IdleWatch() {
     }, 1000);
     return () => {
       window.clearInterval(timer);
-      for (const type of ACTIVITY) window.removeEventListener(type, onActivity, { capture: true });
+      source.stop();
     };
   }, [timeout, finish]);
 
   return left === null ? null : <IdleWarning seconds={left} />;
-}
-
-function mediaPlaying(): boolean {
-  return Array.from(document.querySelectorAll<HTMLMediaElement>('audio, video')).some((media) => !media.paused && !media.ended);
 }
 
 /** Announced at these seconds only: a screen reader reading every second would say nothing else. */

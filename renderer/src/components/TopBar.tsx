@@ -1,60 +1,53 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, LANGUAGE_NATIVE_NAMES } from '../../../core/contract';
+import { LANGUAGES } from '../../../core/contract';
 import { useApp, type Screen } from '../state/app-store';
 import { AvatarPicture } from './AvatarPicture';
-import { ComfortControls } from './ComfortControls';
+import { DisplayMenu } from './DisplayMenu';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SignOut } from './SignOut';
 
 const STAFF_SCREENS: ReadonlySet<Screen['name']> = new Set(['setup', 'staff-login', 'console']);
 
-/** Always on screen: who is learning, language, text size and contrast, certificates, Finish. */
+/**
+ * Always on screen, one row. Before anyone signs in: the site, the languages, and text size and
+ * contrast behind "Aa". Once a learner is in, so the lesson gets the screen: the site, "Language
+ * and text" (the languages, sizes, contrast and reading aloud behind one labelled button), who is
+ * learning, Sign out.
+ */
 export function TopBar() {
   const { t } = useTranslation();
-  const { learner, language, languages, siteName, chooseLanguage, finish, screen, go } = useApp();
+  const { learner, siteName, screen } = useApp();
   const started = screen.name !== 'language' && screen.name !== 'loading';
   // Learners choose among the site's languages; staff (set-up, sign-in, console) among all.
-  const shown = STAFF_SCREENS.has(screen.name) ? LANGUAGES : languages;
+  const staff = STAFF_SCREENS.has(screen.name);
   return (
-    <header className="top-bar">
+    <header className={learner ? 'top-bar compact' : 'top-bar'}>
       <div className="brand">
         <span className="brand-name">{t('app.name')}</span>
         {siteName && <span className="site-name">{siteName}</span>}
       </div>
-      {started && (
-        <nav className="language-switch" aria-label={t('language.switch')}>
-          {shown.map((code) => (
-            <button
-              key={code}
-              type="button"
-              lang={code}
-              aria-pressed={code === language}
-              className="language-chip"
-              onClick={() => void chooseLanguage(code)}
-            >
-              {LANGUAGE_NATIVE_NAMES[code]}
-            </button>
-          ))}
-        </nav>
-      )}
-      <ComfortControls />
-      {learner && (
-        <div className="who">
-          <AvatarPicture avatar={learner.avatar} size={40} />
-          <span className="who-name">{learner.guest ? t('profiles.guest.greeting') : t('session.greeting', { name: learner.displayName })}</span>
-          {/* Guests have no name to print, and their certificates go with them at logout. */}
-          {!learner.guest && (
-            <button
-              type="button"
-              className="button top-button"
-              aria-current={screen.name === 'certificates' || screen.name === 'certificate' ? 'page' : undefined}
-              onClick={() => go({ name: 'certificates' })}
-            >
-              {t('profiles.certificates.button')}
-            </button>
-          )}
-          <button type="button" className="button finish" onClick={() => void finish()}>
-            {t('session.finish')}
-          </button>
-        </div>
+      {learner ? (
+        <>
+          <DisplayMenu />
+          <div className="who">
+            <AvatarPicture avatar={learner.avatar} size={36} />
+            {learner.guest ? (
+              <span className="who-name">{t('profiles.guest.greeting')}</span>
+            ) : (
+              // On screen the name alone (it must fit one row); screen readers hear the greeting.
+              <span className="who-name" title={learner.displayName}>
+                <span className="visually-hidden">{t('session.greeting', { name: learner.displayName })}</span>
+                <span aria-hidden="true">{learner.displayName}</span>
+              </span>
+            )}
+          </div>
+          <SignOut learner={learner} />
+        </>
+      ) : (
+        <>
+          {started && <LanguageSwitch languages={staff ? LANGUAGES : undefined} />}
+          <DisplayMenu languages={false} />
+        </>
       )}
     </header>
   );

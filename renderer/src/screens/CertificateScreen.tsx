@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { certificateTitle, formatIssuedOn } from '../components/certificate-text';
 import { CertificateSeal } from '../components/CertificateSeal';
+import { ListenButton, spokenKeys } from '../components/Listen';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useApp, type Certificate } from '../state/app-store';
 import { desktop } from '../api/client';
@@ -12,6 +13,7 @@ function printCertificate(): void {
   if (print) void print();
   else window.print();
 }
+import { useBackButton } from '../state/back-button';
 
 /**
  * One certificate as an A4 page (landscape): on screen as a preview, and alone on paper (the
@@ -21,6 +23,7 @@ export function CertificateScreen({ certificate }: { certificate: Certificate })
   const { t } = useTranslation();
   const { go, language } = useApp();
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  useBackButton(() => go({ name: 'certificates' }));
   const title = certificateTitle(certificate.courseTitle, language);
   return (
     <section className="screen certificate-screen" aria-labelledby="certificate-title">
@@ -36,6 +39,7 @@ export function CertificateScreen({ certificate }: { certificate: Certificate })
           {t('profiles.certificate.print')}
         </button>
         <CertificateSaver code={certificate.code} />
+        <ListenButton sounds={spokenKeys('profiles.certificate.heading', 'profiles.certificate.codeHint')} />
       </div>
       <article className="certificate" aria-labelledby="certificate-title">
         <div className="certificate-frame">

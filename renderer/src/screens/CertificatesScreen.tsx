@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { certificateTitle, formatIssuedOn } from '../components/certificate-text';
 import { CertificateSeal } from '../components/CertificateSeal';
+import { ListenButton, spokenKeys } from '../components/Listen';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useApp, type Certificate } from '../state/app-store';
+import { useBackButton } from '../state/back-button';
 
 /** The learner's certificates, one per completed course, each opening its printable page. */
 export function CertificatesScreen() {
@@ -12,6 +14,7 @@ export function CertificatesScreen() {
   const { settle, go, language } = useApp();
   const [certificates, setCertificates] = useState<Certificate[] | null>(null);
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  useBackButton(() => go({ name: 'courses' }));
 
   useEffect(() => {
     let live = true;
@@ -30,9 +33,12 @@ export function CertificatesScreen() {
         <h1 id="certificates-title" ref={heading} tabIndex={-1}>
           {t('profiles.certificates.title')}
         </h1>
-        <button type="button" className="button secondary" onClick={() => go({ name: 'courses' })}>
-          {t('profiles.certificates.back')}
-        </button>
+        <div className="screen-head-buttons">
+          <ListenButton sounds={spokenKeys('profiles.certificates.title', certificates?.length === 0 && 'profiles.certificates.empty')} />
+          <button type="button" className="button secondary" onClick={() => go({ name: 'courses' })}>
+            {t('profiles.certificates.back')}
+          </button>
+        </div>
       </div>
       {certificates?.length === 0 && <p className="hint">{t('profiles.certificates.empty')}</p>}
       {certificates && certificates.length > 0 && (

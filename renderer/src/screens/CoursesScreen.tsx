@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/contract';
 import { api } from '../api/client';
+import { CertificateSeal } from '../components/CertificateSeal';
+import { ListenButton, spokenKeys } from '../components/Listen';
 import { LocalizedText } from '../components/LocalizedText';
 import { ProgressBar } from '../components/ProgressBar';
 import { useFocusOnMount } from '../components/useFocusOnMount';
@@ -14,7 +16,7 @@ type CourseList = MethodOutput<'courses.list'>;
 /** The learner's home: "continue where you stopped" first, then every course with its lessons. */
 export function CoursesScreen() {
   const { t } = useTranslation();
-  const { settle, go, language } = useApp();
+  const { settle, go, language, learner } = useApp();
   const [data, setData] = useState<CourseList | null>(null);
   const heading = useFocusOnMount<HTMLHeadingElement>();
 
@@ -32,10 +34,23 @@ export function CoursesScreen() {
   const resume = data?.continue;
   return (
     <section className="screen courses-screen" aria-labelledby="courses-title">
-      <h1 id="courses-title" ref={heading} tabIndex={-1}>
-        {t('courses.title')}
-      </h1>
+      <div className="screen-head">
+        <h1 id="courses-title" ref={heading} tabIndex={-1}>
+          {t('courses.title')}
+        </h1>
+        <div className="screen-head-buttons">
+          <ListenButton sounds={spokenKeys('courses.title', resume && 'courses.continueTitle', 'profiles.courses.howTo')} />
+          {/* Guests have no name to print, and their certificates go with them at sign-out. */}
+          {learner && !learner.guest && (
+            <button type="button" className="button secondary" onClick={() => go({ name: 'certificates' })}>
+              <CertificateSeal size={24} />
+              {t('profiles.certificates.button')}
+            </button>
+          )}
+        </div>
+      </div>
       <WrongTriesNotice />
+      <p className="hint">{t('profiles.courses.howTo', { button: t('courses.open') })}</p>
       {resume && (
         <section className="continue-card" aria-labelledby="continue-title">
           <h2 id="continue-title">{t('courses.continueTitle')}</h2>
@@ -49,7 +64,11 @@ export function CoursesScreen() {
         <article key={`${course.packId}/${course.courseId}`} className="course-card">
           <LocalizedText as="h2" text={course.title} defaultLanguage={course.defaultLanguage} />
           <LocalizedText as="p" text={course.description} defaultLanguage={course.defaultLanguage} />
-          <p className="meta">{t('courses.lessonCount', { count: course.lessons.length })}</p>
+          <p className="meta">
+            {t('courses.lessonCount', { count: course.lessons.length })}
+            {' · '}
+            {course.certifying ? t('profiles.courses.certificate') : t('profiles.courses.practice')}
+          </p>
           <ul className="lesson-list">
             {course.lessons.map((lesson) => (
               <li key={lesson.lessonId} className={lesson.completed ? 'lesson-row completed' : 'lesson-row'}>

@@ -2,6 +2,7 @@ import { LANGUAGE_NATIVE_NAMES } from '../../../core/contract';
 import { catalogues } from '../i18n/i18n';
 import { useApp } from '../state/app-store';
 import { useFocusOnMount } from '../components/useFocusOnMount';
+import { ListenButton } from '../components/Listen';
 
 /** The first screen: each language named in its own script, with its own heading, so anyone finds theirs. */
 export function LanguageScreen() {
@@ -18,6 +19,8 @@ export function LanguageScreen() {
           </span>
         ))}
       </h1>
+      {/* "Choose your language", said in each language in turn. */}
+      <ListenButton sounds={offered.map((code) => ({ key: 'language.title', language: code }))} />
       <div className="language-buttons">
         {offered.map((code) => (
           <button key={code} type="button" lang={code} className="button language-button" onClick={() => void chooseLanguage(code)}>

@@ -1,25 +1,34 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonView, StepAnswer } from '../../../core/contract';
 import { api } from '../api/client';
+import { ListenButton } from '../components/Listen';
 import { LocalizedText } from '../components/LocalizedText';
 import { ProgressBar } from '../components/ProgressBar';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useApp } from '../state/app-store';
+import { useBackButton } from '../state/back-button';
 import { LessonSummary } from '../steps/LessonSummary';
+import { NO_MARKS, type Marks } from '../steps/marks';
+import { ScrollMore } from '../steps/ScrollMore';
 import { StepContent, initialAnswer, stepMode } from '../steps/StepContent';
 import { StepFeedback, type Feedback } from '../steps/StepFeedback';
-import { ListenButton } from '../components/ListenButton';
+import { stepSounds } from '../steps/step-sounds';
 import type { StepOutcome } from '../steps/types';
 
-interface Ending {
+export interface Ending {
   lessonCompleted: boolean;
+  /** This step completed the course. */
   courseCompleted: boolean;
+  /** …and that gave the learner a certificate (only certifying courses do). */
+  certified: boolean;
 }
 
 /**
  * Plays a lesson one step at a time; core judges each answer and saves each finished step before
- * the next appears. A wrong answer is not recorded: the learner simply tries again.
+ * the next appears. A wrong answer is not recorded: the learner simply tries again. The screen is
+ * laid out so that the step and its main button are on screen together, without scrolling:
+ * a compact head, the step in the middle, the feedback and the buttons always at the bottom.
  */
 export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: string }) {
   const { t } = useTranslation();
@@ -29,13 +38,21 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
   /** The learner's answer so far; undefined until they touch the step. */
   const [draft, setDraft] = useState<StepAnswer | null | undefined>(undefined);
   const [feedback, setFeedback] = useState<Feedback>(null);
+  const [marks, setMarks] = useState<Marks>(NO_MARKS);
   /** Core's word on the current step once it counted it done. */
   const [accepted, setAccepted] = useState<StepOutcome | null>(null);
   const [done, setDone] = useState<ReadonlySet<string>>(new Set());
-  const [courseCompleted, setCourseCompleted] = useState(false);
   const [ending, setEnding] = useState<Ending | null>(null);
   const [busy, setBusy] = useState(false);
   const stepHeading = useFocusOnMount<HTMLHeadingElement>(`${index}-${ending !== null}-${lesson !== null}`);
+  const scrollArea = useRef<HTMLDivElement>(null);
+  const [actionSlot, setActionSlot] = useState<HTMLDivElement | null>(null);
+
+  // After a check, the first answer marked as needing work is brought into sight.
+  useEffect(() => {
+    if (marks.attempt === 0) return;
+    scrollArea.current?.querySelector('.mark-wrong, .mark-missed, .misplaced, .wrong-pair, .mark-practise')?.scrollIntoView({ block: 'nearest' });
+  }, [marks]);
 
   useEffect(() => {
     let live = true;
@@ -52,22 +69,32 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
     };
   }, [packId, lessonId, settle]);
 
-  if (!lesson) return <section className="screen" aria-busy="true" />;
-  const step = lesson.steps[index];
   const back = () => go({ name: 'courses' });
 
   function show(next: number) {
     setDraft(undefined);
     setFeedback(null);
+    setMarks(NO_MARKS);
     setAccepted(null);
     setEnding(null);
     setIndex(next);
   }
 
+  /** The browser's Back (and the "Previous step" button): one step back, or out of the lesson. */
+  function previous() {
+    if (ending) return setEnding(null);
+    if (index > 0) show(index - 1);
+    else back();
+  }
+  useBackButton(previous);
+
+  if (!lesson) return <section className="screen" aria-busy="true" />;
+  const step = lesson.steps[index];
+
   function moveOn(outcome: StepOutcome) {
     const next = lesson!.steps.findIndex((s) => s.id === outcome.nextStepId);
     if (next >= 0) return show(next);
-    setEnding({ lessonCompleted: outcome.lessonCompleted, courseCompleted: courseCompleted || outcome.certified });
+    setEnding({ lessonCompleted: outcome.lessonCompleted, courseCompleted: outcome.courseCompleted, certified: outcome.certified });
   }
 
   /** Sends the step (with an answer for judged kinds); remembers what core counted as done. */
@@ -79,7 +106,6 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
     if (outcome && outcome.correct !== false) {
       setAccepted(outcome);
       setDone(new Set(done).add(step.id));
-      if (outcome.certified) setCourseCompleted(true);
     }
     return outcome;
   }
@@ -87,15 +113,23 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
   async function check() {
     if (!step || busy || accepted) return;
     const answer = draft === undefined ? initialAnswer(step) : draft;
-    const attempt = (feedback?.attempt ?? 0) + 1;
+    const attempt = (feedback?.attempt ?? marks.attempt) + 1;
     if (!answer) return setFeedback({ result: 'missing', attempt });
     const outcome = await send(answer);
-    if (outcome) setFeedback({ result: outcome.correct === false ? 'wrong' : 'correct', attempt, explanations: outcome.explanations ?? [] });
+    if (!outcome) return;
+    const result = outcome.correct === false ? 'wrong' : 'correct';
+    setFeedback({ result, attempt, explanations: outcome.explanations ?? [], unticked: outcome.unticked ?? [], wrongItems: outcome.wrongItems ?? [] });
+    setMarks({ attempt, explanations: outcome.explanations ?? [], wrongItems: outcome.wrongItems ?? [], unticked: outcome.unticked ?? [] });
   }
 
   async function next() {
     if (!step || busy) return;
     if (accepted) return moveOn(accepted);
+    // A step done before (the learner came back to it) is left as it was.
+    if (done.has(step.id) && stepMode(step) !== 'view') {
+      if (index + 1 < lesson!.steps.length) return show(index + 1);
+      return setEnding({ lessonCompleted: lesson!.steps.every((s) => done.has(s.id)), courseCompleted: false, certified: false });
+    }
     const outcome = await send();
     if (outcome) moveOn(outcome);
   }
@@ -106,8 +140,7 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
       <LessonSummary
         lesson={lesson}
         doneCount={lesson.steps.filter((s) => done.has(s.id)).length}
-        lessonCompleted={ending.lessonCompleted}
-        courseCompleted={ending.courseCompleted}
+        ending={ending}
         heading={stepHeading}
         onBack={back}
         onResume={() => show(Math.max(0, firstLeft))}
@@ -117,48 +150,61 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
   if (!step) return null;
 
   const mode = stepMode(step);
-  const checking = mode === 'check' && !accepted;
+  const revisited = done.has(step.id) && draft === undefined && feedback === null;
+  const checking = mode === 'check' && !accepted && !revisited;
   const position = t('lesson.stepOf', { current: index + 1, total: lesson.steps.length });
   return (
     <section className="screen lesson-screen" aria-labelledby="lesson-title">
       <div className="lesson-head">
-        <LocalizedText as="h1" text={lesson.title} defaultLanguage={lesson.defaultLanguage} className="lesson-title" />
-        <button type="button" className="button secondary" onClick={back}>
+        <button type="button" className="button secondary lesson-exit" onClick={back}>
+          <svg viewBox="0 0 24 24" width="1.1em" height="1.1em" aria-hidden="true" focusable="false">
+            <path d="M4 5h16M4 12h16M4 19h16" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
+          </svg>
           {t('lesson.back')}
         </button>
+        <LocalizedText as="h1" text={lesson.title} defaultLanguage={lesson.defaultLanguage} className="lesson-title" />
+        <h2 ref={stepHeading} tabIndex={-1} className="step-position" id="lesson-title">
+          {position}
+        </h2>
+        <ListenButton key={`listen-${step.id}`} sounds={stepSounds(step, packId, language, lesson.defaultLanguage)} autoPlay className="step-listen" />
       </div>
-      {lesson.completed && index === 0 && <p className="hint">{t('lesson.alreadyCompleted')}</p>}
-      <h2 ref={stepHeading} tabIndex={-1} className="step-position" id="lesson-title">
-        {position}
-      </h2>
       <ProgressBar value={index} max={lesson.steps.length} label={position} />
-      {step.narration && (
-        <div className="listen-row" key={`listen-${step.id}`}>
-          <ListenButton packId={packId} narration={step.narration} defaultLanguage={lesson.defaultLanguage} />
+      <div className="step-scroll" ref={scrollArea}>
+        {lesson.completed && index === 0 && <p className="hint">{t('lesson.alreadyCompleted')}</p>}
+        <div className={`step-body kind-${step.kind}`} key={step.id}>
+          <StepContent
+            step={step}
+            packId={packId}
+            language={language}
+            defaultLanguage={lesson.defaultLanguage}
+            locked={accepted !== null}
+            marks={marks}
+            onChange={(answer) => {
+              setDraft(answer);
+              setFeedback(null);
+            }}
+            submit={send}
+            onCheck={() => void (accepted ? next() : check())}
+            actionSlot={actionSlot}
+          />
         </div>
-      )}
-      <div className="step-body" key={step.id}>
-        <StepContent
-          step={step}
-          packId={packId}
-          language={language}
-          defaultLanguage={lesson.defaultLanguage}
-          locked={accepted !== null}
-          onChange={(answer) => {
-            setDraft(answer);
-            setFeedback(null);
-          }}
-          submit={send}
-          onCheck={() => void (accepted ? next() : check())}
-        />
       </div>
       <StepFeedback step={step} packId={packId} feedback={feedback} defaultLanguage={lesson.defaultLanguage} />
-      <div className="actions">
+      <div className="actions lesson-actions">
+        {index > 0 && (
+          <button type="button" className="button secondary previous-step" onClick={previous}>
+            <span aria-hidden="true">← </span>
+            {t('player.nav.previous')}
+          </button>
+        )}
+        <ScrollMore area={scrollArea} watch={`${step.id}-${marks.attempt}`} />
+        <div className="step-actions" ref={setActionSlot} />
         {/* One button that turns from "Check" into "Next", so keyboard focus stays on it. */}
-        {(mode !== 'self' || accepted) && (
+        {(mode !== 'self' || accepted || revisited) && (
           // aria-disabled, not disabled: a disabled button would drop keyboard focus while core answers.
-          <button type="button" className="button primary big" onClick={() => void (checking ? check() : next())} aria-disabled={busy}>
-            {checking ? (step.kind === 'checklist' ? t('player.checklist.submit') : t('lesson.check')) : t('lesson.next')}
+          <button type="button" className="button primary big main-action" onClick={() => void (checking ? check() : next())} aria-disabled={busy}>
+            {checking ? (step.kind === 'checklist' ? t('player.checklist.finish') : t('lesson.check')) : t('lesson.next')}
+            {!checking && <span aria-hidden="true"> →</span>}
           </button>
         )}
       </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { foldName, type Learner } from '../../../core/contract';
 import { api } from '../api/client';
 import { AvatarPicture } from '../components/AvatarPicture';
+import { ListenButton, spokenKeys } from '../components/Listen';
 import { LibrarianBadge, LockBadge } from '../components/LockBadge';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useApp } from '../state/app-store';
@@ -42,7 +43,7 @@ function search(entries: Entry[], query: string): Entry[] {
 /** "Who is learning today?": everyone's picture and name, a new profile, or learning as a guest. */
 export function PickerScreen() {
   const { t } = useTranslation();
-  const { settle, chooseLearner, startGuest, go } = useApp();
+  const { settle, chooseLearner, startGuest, go, notice } = useApp();
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
@@ -70,6 +71,8 @@ export function PickerScreen() {
     };
   }, [settle]);
 
+  // Said to whoever comes next: the last person was signed out because nobody was there.
+  const noticeKey = notice === 'idle' ? 'profiles.picker.signedOutIdle' : notice === 'idle-guest' ? 'profiles.picker.signedOutIdleGuest' : null;
   const matches = useMemo(() => (entries ? search(entries, query) : []), [entries, query]);
   const shown = matches.slice(0, limit);
 
@@ -105,9 +108,17 @@ export function PickerScreen() {
 
   return (
     <section className="screen picker-screen" aria-labelledby="picker-title">
-      <h1 id="picker-title" ref={heading} tabIndex={-1}>
-        {t('picker.title')}
-      </h1>
+      <div className="screen-head">
+        <h1 id="picker-title" ref={heading} tabIndex={-1}>
+          {t('picker.title')}
+        </h1>
+        <ListenButton sounds={spokenKeys(noticeKey, 'picker.title', 'picker.hint', 'profiles.picker.guest', 'profiles.picker.guestHint')} />
+      </div>
+      {noticeKey && (
+        <p className="notice" role="status">
+          {t(noticeKey)}
+        </p>
+      )}
       <p className="hint">{t('picker.hint')}</p>
       <div className="picker-actions">
         <button type="button" className="learner-card new" onClick={() => go({ name: 'new-learner' })}>
@@ -183,6 +194,7 @@ const LearnerCard = memo(function LearnerCard({ entry, onOpen }: { entry: Entry;
     <li className="learner-item">
       <button type="button" className="learner-card" onClick={() => void onOpen(entry)}>
         <AvatarPicture avatar={learner.avatar} size={72} />
+        {/* Two lines at most, with a visible "…"; the whole name shows on focus or under the pointer. */}
         <span className="learner-name">{learner.displayName}</span>
         {learner.needsLibrarian ? <LibrarianBadge /> : entry.lockedUntil > 0 && <LockBadge key={entry.lockedUntil} until={entry.lockedUntil} />}
       </button>

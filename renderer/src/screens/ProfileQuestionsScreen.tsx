@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GENDERS, type Gender } from '../../../core/contract';
+import { ListenButton, spokenKeys } from '../components/Listen';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useApp } from '../state/app-store';
 
@@ -16,13 +17,14 @@ export function ProfileQuestionsScreen() {
   const { t } = useTranslation();
   const saveProfile = useApp((s) => s.saveProfile);
   const [gender, setGender] = useState<Gender | null>(null);
-  const [birthYear, setBirthYear] = useState('');
+  const [decade, setDecade] = useState<number | null>(null);
+  const [birthYear, setBirthYear] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const years = useMemo(() => {
-    const newest = new Date().getFullYear() - YOUNGEST_AGE;
-    return Array.from({ length: newest - OLDEST_YEAR + 1 }, (_, i) => newest - i);
-  }, []);
+  const newest = useMemo(() => new Date().getFullYear() - YOUNGEST_AGE, []);
+  /** The decade first (nine big buttons), then the year in it: nobody scrolls through a hundred years. */
+  const decades = useMemo(() => Array.from({ length: Math.floor(newest / 10) - OLDEST_YEAR / 10 + 1 }, (_, i) => OLDEST_YEAR + i * 10), [newest]);
+  const years = decade === null ? [] : Array.from({ length: 10 }, (_, i) => decade + i).filter((y) => y <= newest);
   const genderNames: Record<Gender, string> = {
     female: t('profiles.questions.female'),
     male: t('profiles.questions.male'),
@@ -38,14 +40,19 @@ export function ProfileQuestionsScreen() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void answer(gender ?? 'undisclosed', birthYear ? Number(birthYear) : null);
+    void answer(gender ?? 'undisclosed', birthYear);
   }
 
   return (
     <section className="screen questions-screen" aria-labelledby="questions-title">
-      <h1 id="questions-title" ref={heading} tabIndex={-1}>
-        {t('profiles.questions.title')}
-      </h1>
+      <div className="screen-head">
+        <h1 id="questions-title" ref={heading} tabIndex={-1}>
+          {t('profiles.questions.title')}
+        </h1>
+        <ListenButton
+          sounds={spokenKeys('profiles.questions.title', 'profiles.questions.why', 'profiles.questions.who', 'profiles.questions.optional', 'profiles.questions.genderLegend', 'profiles.questions.birthYearLabel', 'profiles.questions.decadeHint')}
+        />
+      </div>
       <div className="why-box" id="questions-why">
         <p>{t('profiles.questions.why')}</p>
         <p>
@@ -65,17 +72,55 @@ export function ProfileQuestionsScreen() {
             ))}
           </div>
         </fieldset>
-        <div className="field">
-          <label htmlFor="birth-year">{t('profiles.questions.birthYearLabel')}</label>
-          <select id="birth-year" value={birthYear} onChange={(e) => setBirthYear(e.target.value)}>
-            <option value="">{t('profiles.questions.birthYearNone')}</option>
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {year}
-              </option>
+        <fieldset className="year-choice" aria-describedby="decade-hint">
+          <legend>{t('profiles.questions.birthYearLabel')}</legend>
+          <p className="hint" id="decade-hint">
+            {t('profiles.questions.decadeHint')}
+          </p>
+          <div className="decade-options">
+            {decades.map((start) => (
+              <label key={start} className={decade === start ? 'option selected' : 'option'}>
+                <input
+                  type="radio"
+                  name="decade"
+                  value={start}
+                  checked={decade === start}
+                  onChange={() => {
+                    setDecade(start);
+                    setBirthYear(null);
+                  }}
+                />
+                {Math.min(start + 9, newest) === start ? start : `${start}–${Math.min(start + 9, newest)}`}
+              </label>
             ))}
-          </select>
-        </div>
+            <label className={decade === 0 ? 'option selected' : 'option'}>
+              <input
+                type="radio"
+                name="decade"
+                value="none"
+                checked={decade === 0}
+                onChange={() => {
+                  setDecade(0);
+                  setBirthYear(null);
+                }}
+              />
+              {t('profiles.questions.birthYearNone')}
+            </label>
+          </div>
+          {years.length > 0 && (
+            <fieldset className="year-options">
+              <legend>{t('profiles.questions.yearInDecade')}</legend>
+              <div className="decade-options">
+                {years.map((year) => (
+                  <label key={year} className={birthYear === year ? 'option selected' : 'option'}>
+                    <input type="radio" name="birth-year" value={year} checked={birthYear === year} onChange={() => setBirthYear(year)} />
+                    {year}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+        </fieldset>
         <div className="actions">
           <button type="button" className="button secondary" disabled={busy} onClick={() => void answer('undisclosed', null)}>
             {t('profiles.questions.skip')}

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Learner, Secret } from '../../../core/contract';
 import { AvatarPicture } from '../components/AvatarPicture';
+import { ListenButton, spokenKeys } from '../components/Listen';
 import { LockIcon } from '../components/LockBadge';
 import { PicturePad, PICTURE_COUNT } from '../components/PicturePad';
 import { PinPad, PIN_LENGTH } from '../components/PinPad';
@@ -88,6 +89,7 @@ export function UnlockScreen({ learner, lockedUntil: initialLock = 0 }: { learne
         <h1 id="unlock-title" ref={heading} tabIndex={-1}>
           {learner.displayName}
         </h1>
+        <ListenButton sounds={spokenKeys(kind === 'pin' ? 'profiles.unlock.pinPrompt' : 'profiles.unlock.picturesPrompt', 'profiles.unlock.forgot')} />
       </div>
       <form onSubmit={(e) => void submit(e)} noValidate className="unlock-form">
         <div className="secret-message" aria-live="assertive" id="unlock-message">

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { LANGUAGES, type ApiError, type Avatar, type Gender, type KeyboardLayout, type Language, type Learner, type MethodOutput, type Result, type Secret } from '../../../core/contract';
 import { api } from '../api/client';
 import { setUiLanguage } from '../i18n/i18n';
+import { forgetSession, keepSession, keptSession, rememberLesson } from './session-keeper';
 
 export type Certificate = MethodOutput<'certificates.mine'>[number];
 
@@ -62,6 +63,21 @@ export type Screen =
   | { name: 'staff-login'; notice?: 'restored' }
   | { name: 'console' };
 
+/** Why the picker greets the next person with a note: the last learner was signed out for idling. */
+export type PickerNotice = 'idle' | 'idle-guest' | null;
+
+/** Whether each screen reads itself aloud when it opens: a learner's choice, kept on this kiosk. */
+const AUTOPLAY_KEY = (learnerId: number) => `ayil.autoplay.${learnerId}`;
+
+function loadAutoplay(learner: Learner): boolean {
+  if (learner.guest) return false;
+  try {
+    return localStorage.getItem(AUTOPLAY_KEY(learner.id)) === 'on';
+  } catch {
+    return false;
+  }
+}
+
 /** Errors the unlock screen shows next to the number pad instead of in the banner. */
 const SECRET_ERRORS = new Set(['learner.secret_required', 'learner.secret_wrong', 'learner.locked', 'learner.locked_ask_librarian', 'auth.too_many_tries']);
 
@@ -84,6 +100,10 @@ interface AppState {
   error: ApiError | null;
   /** Text size and contrast: the kiosk's, kept in localStorage, never a learner's. */
   comfort: Comfort;
+  /** Shown on the picker until the next person does something. */
+  notice: PickerNotice;
+  /** The learner wants each screen read aloud as it opens. */
+  autoplay: boolean;
 
   boot(): Promise<void>;
   chooseLanguage(language: Language): Promise<void>;
@@ -93,7 +113,9 @@ interface AppState {
   chooseLearner(learnerId: number, secret?: Secret): Promise<ApiError | null>;
   startGuest(): Promise<void>;
   saveProfile(gender: Gender, birthYear: number | null): Promise<void>;
-  finish(): Promise<void>;
+  /** Signs the learner out; `idle` when nobody was there (the picker then says so). */
+  finish(reason?: 'idle'): Promise<void>;
+  setAutoplay(on: boolean): void;
   /** Reads the kiosk's site name, languages and idle time again (after set-up, settings, a restore). */
   reloadKiosk(): Promise<void>;
   setComfort(comfort: Partial<Comfort>): void;
@@ -107,12 +129,13 @@ interface AppState {
 const FATAL = new Set(['db.damaged', 'db.too_new']);
 
 /** Everything a learner leaves in the store; reset in one place so logout cannot miss a field. */
-const NO_LEARNER = { learner: null, wrongTries: 0, screen: { name: 'picker' }, error: null } as const satisfies Partial<AppState>;
+const NO_LEARNER = { learner: null, wrongTries: 0, screen: { name: 'picker' }, error: null, autoplay: false } as const satisfies Partial<AppState>;
 
 export const useApp = create<AppState>()((set, get) => {
   /** After any way in (create, choose, guest): the questions once, then the courses. */
   async function enter(grant: { learner: Learner; token: string; wrongTriesSinceLastVisit: number }) {
     api.setToken(grant.token);
+    keepSession(grant.token, grant.learner.id);
     // Guests are deleted at logout, so their answers would count nobody: they are not asked.
     const me = grant.learner.guest ? null : await api.call('learner.me', {});
     if (grant.learner.language !== get().language) await setUiLanguage(grant.learner.language);
@@ -122,8 +145,31 @@ export const useApp = create<AppState>()((set, get) => {
       wrongTries: grant.wrongTriesSinceLastVisit,
       language: grant.learner.language,
       error: null,
+      notice: null,
+      autoplay: loadAutoplay(grant.learner),
       screen: me?.ok && !me.value.profileAsked ? { name: 'profile-questions' } : { name: 'courses' },
     });
+  }
+
+  /**
+   * After a reload: the tab's learner comes back, on the lesson they had open, if they were active
+   * within the idle time and core still knows the session. Otherwise nobody is signed in.
+   */
+  async function resume(idleTimeoutSeconds: number): Promise<Screen | null> {
+    const kept = keptSession(idleTimeoutSeconds);
+    if (!kept) return null;
+    api.setToken(kept.token);
+    const me = await api.call('learner.me', {});
+    if (!me.ok || me.value.learner.id !== kept.learnerId) {
+      api.setToken(null);
+      forgetSession();
+      return null;
+    }
+    const { learner } = me.value;
+    await setUiLanguage(learner.language);
+    set({ learner, language: learner.language, autoplay: loadAutoplay(learner) });
+    if (!learner.guest && !me.value.profileAsked) return { name: 'profile-questions' };
+    return kept.lesson ? { name: 'lesson', ...kept.lesson } : { name: 'courses' };
   }
 
   return {
@@ -138,19 +184,22 @@ export const useApp = create<AppState>()((set, get) => {
     wrongTries: 0,
     error: null,
     comfort: loadComfort(),
+    notice: null,
+    autoplay: false,
 
     async boot() {
       const state = get().settle(await api.call('kiosk.state', {}));
       if (!state) return;
       if (state.language) await setUiLanguage(state.language);
+      const resumed = state.setUp ? await resume(state.idleTimeoutSeconds) : null;
       set({
         siteName: state.siteName,
         languages: state.languages,
         idleTimeoutSeconds: state.idleTimeoutSeconds,
         staffIdleTimeoutSeconds: state.staffIdleTimeoutSeconds,
         keyboardLayout: state.keyboardLayout,
-        language: state.language ?? get().language,
-        screen: !state.setUp ? { name: 'setup' } : state.language ? { name: 'picker' } : { name: 'language' },
+        language: get().learner?.language ?? state.language ?? get().language,
+        screen: resumed ?? (!state.setUp ? { name: 'setup' } : state.language ? { name: 'picker' } : { name: 'language' }),
       });
     },
 
@@ -166,7 +215,8 @@ export const useApp = create<AppState>()((set, get) => {
     },
 
     go(screen) {
-      set({ screen, error: null });
+      if (get().learner) rememberLesson(screen.name === 'lesson' ? { packId: screen.packId, lessonId: screen.lessonId } : null);
+      set({ screen, error: null, notice: null });
     },
 
     async createLearner({ displayName, avatar, secret }) {
@@ -193,9 +243,11 @@ export const useApp = create<AppState>()((set, get) => {
       if (saved) set({ screen: { name: 'courses' }, error: null });
     },
 
-    async finish() {
+    async finish(reason) {
       // The screen empties first, so nothing of this learner stays visible while core answers.
-      set(NO_LEARNER);
+      const left = get().learner;
+      set({ ...NO_LEARNER, notice: reason === 'idle' && left ? (left.guest ? 'idle-guest' : 'idle') : null });
+      forgetSession();
       await api.call('session.logout', {});
       api.setToken(null);
       // Back to the kiosk's own language and settings, not the last learner's.
@@ -214,6 +266,17 @@ export const useApp = create<AppState>()((set, get) => {
           keyboardLayout: state.value.keyboardLayout,
           language: state.value.language ?? get().language,
         });
+      }
+    },
+
+    setAutoplay(on) {
+      const learner = get().learner;
+      set({ autoplay: on });
+      if (!learner || learner.guest) return;
+      try {
+        localStorage.setItem(AUTOPLAY_KEY(learner.id), on ? 'on' : 'off');
+      } catch {
+        // Kept for this visit only.
       }
     },
 
@@ -240,6 +303,7 @@ export const useApp = create<AppState>()((set, get) => {
         // A call still in flight when the learner finished: they left on purpose, nothing to say.
         if (!get().learner && error.code === 'auth.session_expired') return null;
         api.setToken(null);
+        forgetSession();
         set({ ...NO_LEARNER, error });
       } else {
         set({ error });

@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LocalizedText } from '../components/LocalizedText';
+import type { Marks } from './marks';
 import type { AnswerProps } from './types';
 
-/** Things to do in real life, ticked off one by one; done when every item is ticked. */
-export function ChecklistStep({ step, defaultLanguage, locked, onChange }: AnswerProps<'checklist'>) {
+/**
+ * Things to do in real life: the learner ticks what they can do now, honestly, and finishes
+ * whenever they like. What is left unticked is then marked "to practise".
+ */
+export function ChecklistStep({ step, defaultLanguage, locked, onChange, marks }: AnswerProps<'checklist'> & { marks: Marks }) {
   const { t } = useTranslation();
   const [checked, setChecked] = useState<string[]>([]);
 
@@ -19,18 +23,27 @@ export function ChecklistStep({ step, defaultLanguage, locked, onChange }: Answe
       <legend>
         <LocalizedText text={step.title} defaultLanguage={defaultLanguage} />
       </legend>
-      <p className="hint">{t('player.checklist.hint')}</p>
+      <p className="hint">{t('player.checklist.honest')}</p>
       <div className="options">
-        {step.items.map((item) => (
-          <label key={item.id} className={checked.includes(item.id) ? 'option selected' : 'option'}>
-            <input type="checkbox" value={item.id} checked={checked.includes(item.id)} disabled={locked} onChange={() => toggle(item.id)} />
-            <LocalizedText text={item.text} defaultLanguage={defaultLanguage} />
-          </label>
-        ))}
+        {step.items.map((item) => {
+          const practise = locked && marks.unticked.includes(item.id);
+          return (
+            <div key={item.id} className={practise ? 'option-row to-practise' : 'option-row'}>
+              <label className={checked.includes(item.id) ? 'option selected' : 'option'}>
+                <input type="checkbox" value={item.id} checked={checked.includes(item.id)} disabled={locked} onChange={() => toggle(item.id)} />
+                <LocalizedText text={item.text} defaultLanguage={defaultLanguage} />
+              </label>
+              {practise && (
+                <p className="option-mark mark-practise">
+                  <span aria-hidden="true">↻ </span>
+                  {t('player.checklist.toPractise')}
+                </p>
+              )}
+            </div>
+          );
+        })}
       </div>
-      <p className="checklist-count">
-        {t('player.checklist.count', { done: checked.length, count: step.items.length })}
-      </p>
+      <p className="checklist-count">{t('player.checklist.count', { done: checked.length, count: step.items.length })}</p>
     </fieldset>
   );
 }

@@ -1,14 +1,17 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LocalizedText } from '../components/LocalizedText';
+import type { Marks } from './marks';
 import type { AnswerProps } from './types';
+import { useMarks } from './useMarks';
 import { usePick } from './usePick';
 
 /**
  * Put items in order. Big "Move up" / "Move down" buttons do it with the keyboard (focus follows
  * the moved item, a live region says where it went); dragging an item with the mouse is a bonus.
+ * After a wrong check, the items out of place are marked until they are moved.
  */
-export function OrderingStep({ step, defaultLanguage, locked, onChange }: AnswerProps<'ordering'>) {
+export function OrderingStep({ step, defaultLanguage, locked, onChange, marks }: AnswerProps<'ordering'> & { marks: Marks }) {
   const { t } = useTranslation();
   const pick = usePick(defaultLanguage);
   const promptId = useId();
@@ -17,6 +20,8 @@ export function OrderingStep({ step, defaultLanguage, locked, onChange }: Answer
   const [announcement, setAnnouncement] = useState('');
   const [dragging, setDragging] = useState<string | null>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const marked = useMarks(marks);
+  const misplaced = (id: string) => marks.wrongItems.includes(id) && marked.fresh(id);
   const focusNext = useRef<string | null>(null);
 
   useEffect(() => {
@@ -33,6 +38,7 @@ export function OrderingStep({ step, defaultLanguage, locked, onChange }: Answer
     next.splice(from, 1);
     next.splice(to, 0, id);
     setOrder(next);
+    marked.touched(id);
     onChange({ order: next });
     setAnnouncement(t('player.ordering.moved', { item: textOf(id), position: to + 1, total: next.length }));
     if (direction) {
@@ -60,7 +66,7 @@ export function OrderingStep({ step, defaultLanguage, locked, onChange }: Answer
           return (
             <li
               key={id}
-              className={dragging === id ? 'order-item dragging' : 'order-item'}
+              className={['order-item', dragging === id && 'dragging', misplaced(id) && 'misplaced'].filter(Boolean).join(' ')}
               draggable={!locked}
               onDragStart={(e) => {
                 e.dataTransfer.effectAllowed = 'move';
@@ -75,6 +81,12 @@ export function OrderingStep({ step, defaultLanguage, locked, onChange }: Answer
                 {index + 1}
               </span>
               <LocalizedText text={item.text} defaultLanguage={defaultLanguage} className="order-text" />
+              {misplaced(id) && (
+                <span className="order-mark">
+                  <span aria-hidden="true">✗ </span>
+                  {t('player.ordering.notInPlace')}
+                </span>
+              )}
               <span className="order-buttons">
                 <button
                   type="button"
@@ -85,7 +97,7 @@ export function OrderingStep({ step, defaultLanguage, locked, onChange }: Answer
                   onClick={() => place(id, index - 1, 'up')}
                 >
                   <span aria-hidden="true">↑ </span>
-                  {t('player.ordering.moveUp')}
+                  <span className="order-word">{t('player.ordering.moveUp')}</span>
                 </button>
                 <button
                   type="button"
@@ -96,7 +108,7 @@ export function OrderingStep({ step, defaultLanguage, locked, onChange }: Answer
                   onClick={() => place(id, index + 1, 'down')}
                 >
                   <span aria-hidden="true">↓ </span>
-                  {t('player.ordering.moveDown')}
+                  <span className="order-word">{t('player.ordering.moveDown')}</span>
                 </button>
               </span>
             </li>

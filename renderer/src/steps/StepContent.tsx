@@ -11,6 +11,7 @@ import { OrderingStep } from './OrderingStep';
 import { SingleChoiceStep } from './SingleChoiceStep';
 import { TextStep } from './TextStep';
 import { VideoStep } from './VideoStep';
+import type { Marks } from './marks';
 import type { StepOutcome } from './types';
 import './steps.css';
 
@@ -20,14 +21,18 @@ interface Props {
   language: Language;
   defaultLanguage: Language;
   locked: boolean;
+  /** What the last check found, marked beside each part of the answer. */
+  marks: Marks;
   onChange(answer: StepAnswer | null): void;
   submit(answer: StepAnswer): Promise<StepOutcome | null>;
   /** Enter in a step's own text box asks to check the answer. */
   onCheck(): void;
+  /** The lesson's button row, where a step with buttons of its own (a practice form) puts them. */
+  actionSlot: HTMLElement | null;
 }
 
 /** One component per kind of step; the lesson screen around it stays the same for all. */
-export function StepContent({ step, packId, language, defaultLanguage, locked, onChange, submit, onCheck }: Props) {
+export function StepContent({ step, packId, language, defaultLanguage, locked, marks, onChange, submit, onCheck, actionSlot }: Props) {
   const common = { packId, defaultLanguage, locked };
   switch (step.kind) {
     case 'text':
@@ -39,21 +44,21 @@ export function StepContent({ step, packId, language, defaultLanguage, locked, o
     case 'video':
       return <VideoStep step={step} {...common} />;
     case 'single-choice':
-      return <SingleChoiceStep step={step} {...common} onChange={onChange} />;
+      return <SingleChoiceStep step={step} {...common} marks={marks} onChange={onChange} />;
     case 'multiple-choice':
-      return <MultipleChoiceStep step={step} {...common} onChange={onChange} />;
+      return <MultipleChoiceStep step={step} {...common} marks={marks} onChange={onChange} />;
     case 'ordering':
-      return <OrderingStep step={step} {...common} onChange={onChange} />;
+      return <OrderingStep step={step} {...common} marks={marks} onChange={onChange} />;
     case 'matching':
-      return <MatchingStep step={step} {...common} onChange={onChange} />;
+      return <MatchingStep step={step} {...common} marks={marks} onChange={onChange} />;
     case 'mouse':
       return <MouseStep step={step} {...common} submit={submit} />;
     case 'keyboard':
       return <KeyboardStep step={step} {...common} onChange={onChange} onEnter={onCheck} />;
     case 'form':
-      return <FormStep step={step} {...common} submit={submit} />;
+      return <FormStep step={step} {...common} submit={submit} actionSlot={actionSlot} />;
     case 'checklist':
-      return <ChecklistStep step={step} {...common} onChange={onChange} />;
+      return <ChecklistStep step={step} {...common} marks={marks} onChange={onChange} />;
   }
 }
 

@@ -3,6 +3,14 @@ import type { Page } from 'playwright-core';
 import ky from '../../../renderer/src/i18n/locales/ky.json';
 import kyProfiles from '../../../renderer/src/i18n/locales/profiles/ky.json';
 
+/** "Sign out" in the top bar and "Yes, sign out" in the question; the question says the progress is saved. */
+export async function signOut(page: Page, saved = true) {
+  await page.getByRole('button', { name: kyProfiles.signOut.button, exact: true }).click();
+  const question = page.getByRole('dialog', { name: kyProfiles.signOut.title });
+  await question.getByText(saved ? kyProfiles.signOut.saved : kyProfiles.signOut.guest, { exact: true }).waitFor();
+  await question.getByRole('button', { name: kyProfiles.signOut.confirm, exact: true }).click();
+}
+
 /**
  * Page objects for the learner's screens, written against the Kyrgyz catalogue: if the UI were
  * in another language, none of these would find their buttons.
@@ -81,8 +89,9 @@ export class CoursesScreen {
     return this.page.getByRole('heading', { name: ky.courses.continueTitle }).isVisible();
   }
 
-  async finish() {
-    await this.page.getByRole('button', { name: ky.session.finish }).click();
+  /** "Sign out", then "Yes" in the question that says the progress is saved. */
+  async signOut() {
+    await signOut(this.page);
     return new PickerScreen(this.page);
   }
 }

@@ -223,11 +223,24 @@ export class LessonPlayer {
     await this.mainButton(label).click();
   }
 
-  /** The verdict in the player's words, and the pack's own explanation when there is one. */
+  /** The verdict in the player's words (said once), and the pack's own explanation when there is one. */
   protected async expectFeedback(verdict: string, packText: string | undefined): Promise<void> {
     const box = this.feedbackBox;
     await expect.poll(() => box.locator(':scope > p').innerText().catch(() => ''), { timeout: 10_000 }).toBe(verdict);
     if (packText !== undefined) expect(await box.locator('.feedback-detail').innerText()).toBe(packText);
+    else expect(await box.locator('.feedback-detail').count()).toBe(0);
+  }
+
+  /**
+   * What the check said about one answer, beside it: ✓ right, ✗ not right or ! a right one missed,
+   * with the pack's reason.
+   */
+  async expectMark(option: string, kind: 'right' | 'wrong' | 'missed', reason: string): Promise<void> {
+    const row = this.page.locator('.option-row').filter({ has: this.page.getByText(option, { exact: true }) });
+    const mark = row.locator('.option-mark');
+    await mark.waitFor();
+    expect(await mark.getAttribute('class')).toContain(`mark-${kind}`);
+    expect(await mark.innerText()).toContain(reason);
   }
 
   /** "Not quite", and the answer can be changed and checked again. */
@@ -444,8 +457,9 @@ export class LessonPlayer {
     await this.field(label).check();
   }
 
+  /** The form's own buttons, which stand in the lesson's bottom row, always on the screen. */
   protected formButton(name: string): Locator {
-    return this.page.locator('.practice-portal').getByRole('button', { name, exact: true });
+    return this.page.locator('.lesson-screen').getByRole('button', { name, exact: true });
   }
 
   /** The form's own "Next" (or "Back to the review" after a "Change"). */
@@ -498,15 +512,21 @@ export class LessonPlayer {
     return this.page.getByRole('heading', { level: 1, name: this.ui.t('lesson.completedTitle'), exact: true });
   }
 
-  /** "Lesson completed", every step done, and (at the end of a course) the certificate is ready. */
-  async expectSummary(lessonTitle: string, steps: number): Promise<void> {
+  /**
+   * "Lesson completed", every step done, and at the end of a course: the certificate is ready (with
+   * the way to it), or, for a practice course, that it gives none.
+   */
+  async expectSummary(lessonTitle: string, steps: number, course: 'certificate' | 'practice'): Promise<void> {
     await this.summaryHeading.waitFor({ timeout: 10_000 });
     const summary = this.page.locator('.lesson-done');
     await summary.getByText(lessonTitle, { exact: true }).waitFor();
     await summary.getByText(this.ui.t('player.summary.stepsDone', { done: steps, count: steps }), { exact: true }).waitFor();
     await summary.getByText(this.ui.t('lesson.completedText'), { exact: true }).waitFor();
     // "★ " (hidden from screen readers) and the words.
-    expect(await summary.locator('.certificate-ready').innerText()).toBe(`★ ${this.ui.t('player.summary.certificateReady')}`);
+    const said = course === 'certificate' ? 'player.summary.certificateReady' : 'player.summary.practiceDone';
+    expect(await summary.locator('.certificate-ready').innerText()).toBe(`★ ${this.ui.t(said)}`);
+    const open = summary.getByRole('button', { name: this.ui.t('player.summary.openCertificate'), exact: true });
+    expect(await open.count()).toBe(course === 'certificate' ? 1 : 0);
   }
 }
 
@@ -700,8 +720,8 @@ export class KeyboardLessonPlayer extends LessonPlayer {
   }
 
   /** Focus goes to the summary's heading. */
-  override async expectSummary(lessonTitle: string, steps: number): Promise<void> {
-    await super.expectSummary(lessonTitle, steps);
+  override async expectSummary(lessonTitle: string, steps: number, course: 'certificate' | 'practice'): Promise<void> {
+    await super.expectSummary(lessonTitle, steps, course);
     await this.keys.expectFocusOn(this.summaryHeading, 'the summary heading');
   }
 }
@@ -713,9 +733,19 @@ export class Certificates {
     private readonly ui: Ui,
   ) {}
 
-  async open(courseTitle: string): Promise<void> {
+  /** "My certificates" on the courses screen: the list, empty or not. */
+  async openList(): Promise<void> {
     await this.page.getByRole('button', { name: this.ui.t('profiles.certificates.button'), exact: true }).click();
     await this.page.getByRole('heading', { level: 1, name: this.ui.t('profiles.certificates.title'), exact: true }).waitFor();
+  }
+
+  async expectNone(): Promise<void> {
+    await this.openList();
+    await this.page.getByText(this.ui.t('profiles.certificates.empty'), { exact: true }).waitFor();
+  }
+
+  async open(courseTitle: string): Promise<void> {
+    await this.openList();
     const row = this.page.getByRole('listitem').filter({ has: this.page.getByRole('heading', { name: courseTitle, exact: true }) });
     await row.getByText(this.ui.t('profiles.certificates.issuedOn', { date: '' }).trim()).waitFor();
     await row.getByRole('button', { name: `${this.ui.t('profiles.certificates.open')}: ${courseTitle}`, exact: true }).click();

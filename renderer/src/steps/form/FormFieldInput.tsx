@@ -52,7 +52,11 @@ export function FormFieldInput({ field, copyFrom, domId, defaultLanguage, value,
       )}
       {copyFrom && (
         <p id={copyId} className="hint copy-from">
-          <span aria-hidden="true">⧉ </span>
+          {/* Drawn: the fonts of old kiosk PCs lack a "copy" sign. */}
+          <svg className="copy-icon" viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">
+            <rect x="8" y="8" width="12" height="12" rx="2" fill="none" stroke="currentColor" strokeWidth="2.2" />
+            <path d="M16 5V4H4v12h1" fill="none" stroke="currentColor" strokeWidth="2.2" />
+          </svg>{' '}
           {t('player.form.copyFrom', { label: pick(copyFrom).text })}
         </p>
       )}

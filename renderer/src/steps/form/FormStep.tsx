@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { checkField, type FormField } from '../../../../core/contract';
 import { LocalizedText } from '../../components/LocalizedText';
@@ -17,7 +18,7 @@ type Values = Record<string, string | boolean>;
  * judges by), a review page with "Change" buttons, then a practice reference number. It is marked
  * as practice on every page, and nothing leaves the kiosk.
  */
-export function FormStep({ step, defaultLanguage, submit }: SelfSubmitProps<'form'>) {
+export function FormStep({ step, defaultLanguage, submit, actionSlot }: SelfSubmitProps<'form'> & { actionSlot: HTMLElement | null }) {
   const { t } = useTranslation();
   const pick = usePick(defaultLanguage);
   const baseId = useId();
@@ -33,6 +34,15 @@ export function FormStep({ step, defaultLanguage, submit }: SelfSubmitProps<'for
   const [focus, setFocus] = useState<{ target: string; n: number } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
+  const formId = `${baseId}-form`;
+  /**
+   * The form's own buttons go in the lesson's button row, which is always on the screen: a form in
+   * very large letters is taller than the screen, and its "Next" must not be below it.
+   */
+  const buttons = (content: ReactNode) => {
+    const row = <div className="form-buttons">{content}</div>;
+    return actionSlot ? createPortal(row, actionSlot) : row;
+  };
   const reviewPage = step.pages.length;
   const successPage = reviewPage + 1;
   const domId = (field: FormField) => `${baseId}-${field.id}`;
@@ -117,7 +127,7 @@ export function FormStep({ step, defaultLanguage, submit }: SelfSubmitProps<'for
   }
 
   return (
-    <div className="form-step">
+    <div className={step.card && page < successPage ? 'form-step with-card' : 'form-step'}>
       <PracticeBanner />
       {step.card && page < successPage && <PracticeCard card={step.card} defaultLanguage={defaultLanguage} />}
       <div className="practice-portal">
@@ -126,7 +136,7 @@ export function FormStep({ step, defaultLanguage, submit }: SelfSubmitProps<'for
           {status.text && <p key={status.n}>{status.text}</p>}
         </div>
         {page < reviewPage && (
-          <form noValidate onSubmit={leavePage} aria-labelledby={`${baseId}-page`}>
+          <form id={formId} noValidate onSubmit={leavePage} aria-labelledby={`${baseId}-page`}>
             <h4 id={`${baseId}-page`} ref={heading} tabIndex={-1}>
               <span className="page-of">{t('player.form.pageOf', { current: page + 1, total: step.pages.length + 1 })}</span>{' '}
               <LocalizedText text={step.pages[page]!.title} defaultLanguage={defaultLanguage} />
@@ -149,18 +159,20 @@ export function FormStep({ step, defaultLanguage, submit }: SelfSubmitProps<'for
                 />
               );
             })}
-            <div className="form-buttons">
-              {page > 0 && !fromReview && (
-                <button type="button" className="button secondary big" onClick={() => goTo(page - 1)}>
-                  <span aria-hidden="true">← </span>
-                  {t('player.form.back')}
+            {buttons(
+              <>
+                {page > 0 && !fromReview && (
+                  <button type="button" className="button secondary form-back" onClick={() => goTo(page - 1)}>
+                    <span aria-hidden="true">← </span>
+                    {t('player.form.back')}
+                  </button>
+                )}
+                <button type="submit" form={formId} className="button primary big form-next">
+                  {fromReview ? t('player.form.backToReview') : t('player.form.next')}
+                  <span aria-hidden="true"> →</span>
                 </button>
-              )}
-              <button type="submit" className="button primary big">
-                {fromReview ? t('player.form.backToReview') : t('player.form.next')}
-                <span aria-hidden="true"> →</span>
-              </button>
-            </div>
+              </>,
+            )}
           </form>
         )}
         {page === reviewPage && (
@@ -171,15 +183,17 @@ export function FormStep({ step, defaultLanguage, submit }: SelfSubmitProps<'for
             </h4>
             <p>{t('player.form.reviewHint')}</p>
             <FormReview step={step} values={values} defaultLanguage={defaultLanguage} onChange={change} />
-            <div className="form-buttons">
-              <button type="button" className="button secondary big" onClick={() => !sending && goTo(reviewPage - 1)} aria-disabled={sending}>
-                <span aria-hidden="true">← </span>
-                {t('player.form.back')}
-              </button>
-              <button type="button" className="button primary big" onClick={() => void send()} aria-disabled={sending}>
-                {t('player.form.submit')}
-              </button>
-            </div>
+            {buttons(
+              <>
+                <button type="button" className="button secondary form-back" onClick={() => !sending && goTo(reviewPage - 1)} aria-disabled={sending}>
+                  <span aria-hidden="true">← </span>
+                  {t('player.form.back')}
+                </button>
+                <button type="button" className="button primary big form-next" onClick={() => void send()} aria-disabled={sending}>
+                  {t('player.form.submit')}
+                </button>
+              </>,
+            )}
           </div>
         )}
         {page === successPage && (

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { charOf, keyFor, otherLayoutMistake, otherScript, type KeyboardLayout, type KeyPress, type Language } from '../../../../core/contract';
+import { ListenButton, spokenKeys } from '../../components/Listen';
 import { LocalizedText } from '../../components/LocalizedText';
 import { useApp } from '../../state/app-store';
 import type { AnswerProps } from '../types';
@@ -47,19 +48,34 @@ export function KeyboardStep({ step, defaultLanguage, locked, onChange, onEnter 
   return (
     <div className="keyboard-step">
       <LocalizedText as="h3" text={step.instruction} defaultLanguage={defaultLanguage} />
-      <p id={targetId} className="typing-target" lang={target.language}>
-        <span className="visually-hidden">{target.text}</span>
-        <span aria-hidden="true">
-          {expected.map((c, i) => {
-            const state = i === wrongAt ? 'wrong' : wrongAt >= 0 ? (i < wrongAt ? 'ok' : '') : i < got.length ? 'ok' : i === nextAt ? 'next' : '';
-            return (
-              <span key={i} className={`typing-char ${state} ${c === ' ' ? 'space-char' : ''}`}>
-                {c === ' ' ? '\u00a0' : c}
-              </span>
-            );
-          })}
-        </span>
-      </p>
+      <div className="typing-row">
+        <p id={targetId} className="typing-target" lang={target.language}>
+          <span className="visually-hidden">{target.text}</span>
+          <span aria-hidden="true">
+            {expected.map((c, i) => {
+              const state = i === wrongAt ? 'wrong' : wrongAt >= 0 ? (i < wrongAt ? 'ok' : '') : i < got.length ? 'ok' : i === nextAt ? 'next' : '';
+              return (
+                <span key={i} className={`typing-char ${state} ${c === ' ' ? 'space-char' : ''}`}>
+                  {c === ' ' ? '\u00a0' : c}
+                </span>
+              );
+            })}
+          </span>
+        </p>
+        {/* Where the next key is said, a mistake is explained instead (there is no next key until it is fixed). */}
+        {nextChar !== null && <p className="next-key">{nextKeyText(nextChar, next, { language: keyboard, layout, t, keyName })}</p>}
+        <div className="typing-message">
+          <div role="status">
+            {message && (
+              <p className={complete ? 'feedback-correct' : 'gentle'}>
+                <span aria-hidden="true">{complete ? '✓ ' : '✎ '}</span>
+                {message}
+              </p>
+            )}
+          </div>
+          {complete && !locked && <ListenButton sounds={spokenKeys('player.keyboard.complete')} autoPlay small />}
+        </div>
+      </div>
       <form
         className="field typing-field"
         onSubmit={(e) => {
@@ -87,15 +103,6 @@ export function KeyboardStep({ step, defaultLanguage, locked, onChange, onEnter 
           }}
         />
       </form>
-      <p className="next-key">{nextChar !== null && nextKeyText(nextChar, next, { language: keyboard, layout, t, keyName })}</p>
-      <div role="status" className="typing-message">
-        {message && (
-          <p className={complete ? 'feedback-correct' : 'gentle'}>
-            <span aria-hidden="true">{complete ? '✓ ' : '✎ '}</span>
-            {message}
-          </p>
-        )}
-      </div>
       <OnScreenKeyboard language={keyboard} layout={layout} next={next} fix={wrongAt >= 0} />
     </div>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MOUSE_TASKS } from '../../../../core/contract';
+import { ListenButton, spokenKeys } from '../../components/Listen';
 import { LocalizedText } from '../../components/LocalizedText';
 import type { SelfSubmitProps } from '../types';
 import { ClickTarget, DoubleClickTarget, RightClickTarget } from './ClickTargets';
@@ -63,13 +64,16 @@ export function MouseStep({ step, defaultLanguage, locked, submit }: SelfSubmitP
         {t('player.mouse.progress', { done: count, count: total })}
       </p>
       {/* Keyed so the same words (a hint given twice) are announced again. */}
-      <div className="mouse-message" role="status">
-        {message.text && (
-          <p key={message.n} className={done ? 'feedback-correct' : undefined}>
-            {done && <span aria-hidden="true">✓ </span>}
-            {message.text}
-          </p>
-        )}
+      <div className="mouse-message">
+        <div role="status">
+          {message.text && (
+            <p key={message.n} className={done ? 'feedback-correct' : undefined}>
+              {done && <span aria-hidden="true">✓ </span>}
+              {message.text}
+            </p>
+          )}
+        </div>
+        {done && message.text && <ListenButton sounds={spokenKeys('player.mouse.allDone')} autoPlay small />}
       </div>
       {sendFailed && (
         <button type="button" className="button primary" onClick={() => void send()}>
