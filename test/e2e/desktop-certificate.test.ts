@@ -91,6 +91,8 @@ describe('the desktop app’s certificate and idle time (Debian Chromium, the de
     const picker = await new LanguageScreen(page).choose('Кыргызча');
     await picker.choose(NAME);
     await page.getByText(ky.session.greeting.replace('{{name}}', NAME)).waitFor();
+    // A profile made by the API has not met the once-asked questions yet.
+    await page.getByRole('button', { name: kyProfiles.questions.skip, exact: true }).click();
   }
 
   it('prints one A4 landscape page with the learner’s name and the code, and saves it as a PDF on the stick the learner chooses', async () => {

@@ -89,7 +89,8 @@ describe('keys only, from the language to the certificate (Debian Chromium again
         await keys.press('ArrowRight');
       }
       await keys.activate(page.getByRole('button', { name: ui.t('profiles.questions.save'), exact: true }), '“Save and continue”');
-      expect(await callHttpOk(host.url, 'learner.me', {}, token)).toMatchObject({ gender: 'female', birthYear: 1968 });
+      // Saved once the page has the answer back: wait for it rather than race the request.
+      await expect.poll(async () => callHttpOk(host.url, 'learner.me', {}, token)).toMatchObject({ gender: 'female', birthYear: 1968 });
 
       // The courses: the lesson left, opened from its row.
       const coursesTitle = page.getByRole('heading', { level: 1, name: ui.t('courses.title'), exact: true });

@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { useApp } from '../state/app-store';
 import { settleStaff } from './console-store';
 import { TextField } from './fields';
-import { formatIssuedOn } from '../components/certificate-text';
+import { dayLabel, parseDay } from './dates';
 import { InlineError } from './InlineError';
 import { localText } from './local-text';
 
@@ -59,7 +59,7 @@ export function CertificateCheckSection() {
               </div>
               <div>
                 <dt>{t('console.certificates.issued')}</dt>
-                <dd>{formatIssuedOn(found.issuedOn, language)}</dd>
+                <dd>{dayLabel(parseDay(found.issuedOn), language)}</dd>
               </div>
               <div>
                 <dt>{t('console.certificates.site')}</dt>
