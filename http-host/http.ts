@@ -2,9 +2,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { pageHeaders } from '../base/security-headers';
 import type { Result } from '../core/contract';
-import { parseRange, type Core } from '../core';
-import { AppError } from '../core/errors';
-import { contentTypeOf } from '../core/files/content-type';
+import { AppError, contentTypeOf, type Core, parseRange } from '../core';
 import { httpStatusOf } from './http-status';
 
 export interface HttpHostOptions {
