@@ -14,10 +14,8 @@ const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The ISO week of a calendar day ('2026-01-01' → '2026-W01'). */
 export function weekOfDay(day: string): string {
-  const match = DAY_PATTERN.exec(day);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!date || !isCalendarDay(day)) throw new RangeError(`not a calendar day: ${day}`);
-  return weekOfUtcMidnight(date.getTime());
+  if (!isCalendarDay(day)) throw new RangeError(`not a calendar day: ${day}`);
+  return weekOfUtcMidnight(utcMidnight(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))));
 }
 
 /** The ISO week an instant falls in, on this clock's local calendar. */
@@ -58,21 +56,26 @@ export function isIsoWeek(week: string): boolean {
   if (!match) return false;
   const year = Number(match[1]);
   const number = Number(match[2]);
-  // Date.UTC reads years under 100 as 19xx; no figures come from before 1000 anyway.
+  // No figures come from before 1000: an earlier week is a typing mistake.
   return year >= 1000 && number >= 1 && number <= weeksInYear(year);
 }
 
 /** 52 or 53: a year has 53 ISO weeks when its 28 December falls in week 53. */
 export function weeksInYear(year: number): number {
-  return Number(weekOfUtcMidnight(Date.UTC(year, 11, 28)).slice(6));
+  return Number(weekOfUtcMidnight(utcMidnight(year, 12, 28)).slice(6));
 }
 
-/** True for a real day written 'YYYY-MM-DD' ('2026-02-30' is not one). */
+/** True for a real day written 'YYYY-MM-DD', from 0001-01-01 to 9999-12-31 ('2026-02-30' is not one). */
 export function isCalendarDay(day: string): boolean {
   const match = DAY_PATTERN.exec(day);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return Number(match[1]) >= 1000 && utcDayText(date.getTime()) === day;
+  return match !== null && Number(match[1]) >= 1 && utcDayText(utcMidnight(Number(match[1]), Number(match[2]), Number(match[3]))) === day;
+}
+
+/** Midnight UTC of a day (month 1-12), for any year: Date.UTC would read years under 100 as 19xx. */
+function utcMidnight(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
 }
 
 /** The calendar arithmetic itself, on a day's midnight in UTC (where no clock change can move it). */
@@ -81,13 +84,13 @@ function weekOfUtcMidnight(ms: number): string {
   // The week belongs to the year its Thursday is in.
   const thursday = ms + (3 - isoWeekday(day)) * DAY_MS;
   const year = new Date(thursday).getUTCFullYear();
-  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
+  const week = Math.floor((thursday - utcMidnight(year, 1, 1)) / (7 * DAY_MS)) + 1;
   return `${String(year).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
 }
 
 function mondayMs(week: string): number {
   const { year, number } = parseWeek(week);
-  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const jan4 = new Date(utcMidnight(year, 1, 4));
   return jan4.getTime() - isoWeekday(jan4) * DAY_MS + (number - 1) * 7 * DAY_MS;
 }
 

@@ -31,6 +31,10 @@ describe('ISO weeks', () => {
     expect(weekOfDay('2019-12-30')).toBe('2020-W01');
     expect(weekOfDay('2027-01-03')).toBe('2026-W53');
     expect(() => weekOfDay('2026-02-30')).toThrow(RangeError);
+    // The ends of the calendar a period may name ("everything").
+    expect(weekOfDay('0001-01-01')).toBe('0001-W01');
+    expect(weekOfDay('0099-12-31')).toBe('0099-W53');
+    expect(weekOfDay('9999-12-31')).toBe('9999-W52');
     expect(inZone('UTC', () => weekOf(new Date('2026-03-18T10:00:00Z')))).toBe('2026-W12');
   });
 
