@@ -104,6 +104,8 @@ describe('weeks on the local calendar', () => {
           for (const instant of [newYearWeek, '2025-12-28T17:59:59.000Z', '2027-01-03T18:00:00.000Z', '2026-03-18T10:00:00.000Z']) {
             expect(sqlWeek(instant), `${instant} in ${zone}`).toBe(weekOf(instant));
           }
+          // A time without a zone is UTC, as SQLite reads it.
+          expect(sqlWeek('2025-12-28 18:30:00')).toBe(weekOf(newYearWeek));
           // A calendar day names its own week wherever the kiosk is.
           expect(sqlWeek('2025-12-28')).toBe('2025-W52');
           expect(sqlWeek('2025-12-29')).toBe('2026-W01');
