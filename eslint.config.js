@@ -1,9 +1,58 @@
-// Lint, and the architecture's directions of dependency as rules (see docs/architecture.md):
-// renderer → core/contract only; http-host → core; electron, server → http-host, core;
-// cli → authoring, core; authoring → core; core → nothing of ours above it.
+// Lint, and the architecture's directions of dependency as an allow-list (docs/architecture.md):
+// each folder names what it may import, of ours and, where it matters, of npm; a file in a folder
+// not named here is refused until its folder is added. The rule itself is ./eslint-layering.js.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import layering from './eslint-layering.js';
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+
+/** The hosts reach core through its front door (core/index.ts) and the API contract only. */
+const CORE_FOR_HOSTS = ['core/index.ts', 'core/contract'];
+/** Node's own modules. */
+const NODE = 'node:*';
+
+/**
+ * `may`: our folders (or single files) a layer imports besides its own; `packages`: the npm
+ * packages it may use (where absent, any). The longest folder a file's path starts with is its
+ * layer: core/contract is a layer of its own, inside core.
+ */
+export const LAYERS = {
+  // Shared by core and the collector (and hosts): pure Node, nothing of ours.
+  base: { may: [], packages: [NODE, 'better-sqlite3'] },
+  // The API contract: pure (zod only, and the password rule's dictionaries); the renderer imports it.
+  'core/contract': { may: [], packages: ['zod', '@zxcvbn-ts/*'] },
+  // Plain Node: no host, UI or HTTP library.
+  core: { may: ['base', 'core/contract', 'package.json'], packages: [NODE, 'better-sqlite3', 'zod', 'age-encryption', 'csv-stringify', 'yauzl', 'yazl'] },
+  // A page: the contract only (and the week arithmetic), no Node.
+  renderer: {
+    may: ['core/contract', 'base/iso-week.ts'],
+    packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'react-markdown', 'zustand', '@tanstack/react-query'],
+  },
+  // The HTTP transport of the API (fastify): served by the browser host and by the desktop app's classroom mode.
+  'http-host': { may: [...CORE_FOR_HOSTS, 'base'], packages: [NODE, 'fastify', '@fastify/*'] },
+  server: { may: [...CORE_FOR_HOSTS, 'base', 'http-host'], packages: [NODE, 'fastify', '@fastify/*'] },
+  electron: { may: [...CORE_FOR_HOSTS, 'base', 'http-host'], packages: [NODE, 'electron'] },
+  // The content tools, and the pack CLI over them.
+  authoring: { may: [...CORE_FOR_HOSTS, 'base'], packages: [NODE, 'zod', 'yaml', 'gettext-parser'] },
+  cli: { may: [...CORE_FOR_HOSTS, 'base', 'authoring'], packages: [NODE, 'zod', 'yaml'] },
+  // Its own service: shares the contract (the same zod schemas) and base with the kiosk.
+  collector: {
+    may: ['core/contract', 'base'],
+    packages: [NODE, 'fastify', '@fastify/*', 'better-sqlite3', 'pg', 'csv-stringify', 'i18next', 'zod'],
+  },
+  // Build scripts: like a host.
+  scripts: { may: [...CORE_FOR_HOSTS, 'base', 'authoring'] },
+  'content-packs': { may: [] },
+  // What measures or tests the parts may reach into any of them.
+  bench: { may: ['base', 'core', 'collector', 'http-host', 'renderer', 'test/support'] },
+  test: { may: ['base', 'core', 'collector', 'http-host', 'server', 'electron', 'renderer', 'authoring', 'cli', 'scripts', 'bench', 'content-packs', 'package.json'] },
+  // Config files at the top.
+  '': { may: [] },
+};
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const group = (group, message) => ({ group, message });
@@ -14,63 +63,20 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
+    plugins: { ayil: layering },
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      'ayil/layers': ['error', { root: ROOT, layers: LAYERS }],
     },
-  },
-  {
-    files: ['core/**/*.ts'],
-    rules: restrict(
-      group(['**/renderer/**', '**/http-host/**', '**/server/**', '**/electron/**', '**/collector/**'], 'core depends on nothing of ours above it'),
-      group(['electron', 'react', 'react-dom', 'fastify', '@fastify/*'], 'core is plain Node: no host or UI libraries'),
-    ),
-  },
-  {
-    files: ['core/contract/**/*.ts'],
-    rules: restrict(
-      group(['../*', 'node:*', 'better-sqlite3', 'electron', 'react'], 'the contract is pure (zod only): the renderer imports it'),
-    ),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(
-        group(['**/core/**', '!**/core/contract', '!**/core/contract/**'], 'the renderer talks to core only through the API contract'),
-        group(['**/core/contract/password-strength', '**/core/contract/password-strength.*'], 'the strength rule carries megabytes of dictionaries: the server checks passwords, the page never'),
-        group(['node:*', 'better-sqlite3', 'electron', 'fastify', '**/http-host/**', '**/server/**', '**/electron/**'], 'the renderer runs in a page: no Node, no hosts'),
-      ),
+      // Not a layer but a weight: the contract's strength rule carries megabytes of dictionaries.
+      ...restrict(group(['**/core/contract/password-strength', '**/core/contract/password-strength.*'], 'the strength rule carries megabytes of dictionaries: the server checks passwords, the page never')),
     },
-  },
-  {
-    // The HTTP transport of the API (fastify): served by the browser host and by the desktop app's
-    // classroom mode, so it is neither's; it knows core only.
-    files: ['http-host/**/*.ts'],
-    rules: restrict(group(['**/renderer/**', '**/server/**', '**/electron/**', '**/collector/**', '**/cli/**', 'electron'], 'the HTTP host uses core, never a program above it')),
-  },
-  {
-    files: ['server/**/*.ts'],
-    rules: restrict(group(['**/renderer/**', '**/electron/**', 'electron'], 'the browser host uses core, never the other host or the UI')),
-  },
-  {
-    files: ['authoring/**/*.ts'],
-    rules: restrict(group(['**/renderer/**', '**/http-host/**', '**/server/**', '**/electron/**', '**/collector/**', '**/cli/**', 'electron'], 'the content tools use core, never a host, the UI or the CLI above them')),
-  },
-  {
-    files: ['cli/**/*.ts'],
-    rules: restrict(group(['**/renderer/**', '**/http-host/**', '**/server/**', '**/electron/**', 'electron'], 'the pack CLI is a thin layer over core')),
-  },
-  {
-    files: ['collector/**/*.ts'],
-    rules: restrict(
-      group(['**/core/**', '!**/core/contract', '!**/core/contract/**'], 'the collector shares only the contract with the kiosk (the same zod schemas)'),
-      group(['**/renderer/**', '**/http-host/**', '**/server/**', '**/electron/**', '**/cli/**', 'electron'], 'the collector is its own service'),
-    ),
-  },
-  {
-    files: ['electron/**/*.ts'],
-    rules: restrict(group(['**/renderer/**', '**/server/**', 'fastify'], 'the Electron shell uses core (and the shared HTTP host for classroom mode), never the browser host program or the UI')),
   },
 );

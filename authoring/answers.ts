@@ -1,5 +1,5 @@
 import type { Language, StepAnswer } from '../core/contract';
-import type { Step } from '../core/packs/manifest';
+import type { Step } from '../core';
 
 /**
  * The right answer to a step, read from the pack itself: what a learner who does everything right

@@ -1,5 +1,5 @@
 import type { Language } from '../core/contract';
-import type { Manifest, Step } from '../core/packs/manifest';
+import type { Manifest, Step } from '../core';
 
 /** Steps where the learner does something (answers, points, types, fills in, ticks), not only reads. */
 export const INTERACTIVE_KINDS: ReadonlySet<Step['kind']> = new Set(['single-choice', 'multiple-choice', 'ordering', 'matching', 'mouse', 'keyboard', 'form', 'checklist']);

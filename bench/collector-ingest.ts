@@ -6,8 +6,9 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { ingestDelivery } from '../collector/ingest';
 import { toInstant } from '../collector/skew';
-import { PostgresStore } from '../collector/store/postgres-store';
-import { SqliteStore } from '../collector/store/sqlite-store';
+import { PostgresDriver } from '../collector/store/postgres-driver';
+import { SqliteDriver } from '../collector/store/sqlite-driver';
+import { SqlStore } from '../collector/store/sql-store';
 import type { CollectorStore, SiteRecord } from '../collector/store/store';
 import { SYNC_SCHEMA_VERSION, SyncDeliverySchema, type StatsRow, type SyncBatch, type SyncDelivery } from '../core/contract';
 import { createDatabase, startPostgresCluster } from '../test/support/postgres';
@@ -38,13 +39,13 @@ export async function collectorIngest(): Promise<void> {
 }
 
 async function sqliteIngest(root: string): Promise<void> {
-  const store = new SqliteStore(path.join(root, 'collector.db'));
+  const store = new SqlStore(new SqliteDriver(path.join(root, 'collector.db')));
   await store.migrate();
   const site = await benchSite(store);
 
   // The baseline's own file with the same tables and the same durability (WAL, synchronous=FULL).
   const bareFile = path.join(root, 'bare.db');
-  const bareStore = new SqliteStore(bareFile);
+  const bareStore = new SqlStore(new SqliteDriver(bareFile));
   await bareStore.migrate();
   const bareSite = await benchSite(bareStore);
   await bareStore.close();
@@ -75,12 +76,12 @@ async function postgresIngest(): Promise<void> {
   const cluster = process.env.DATABASE_URL ? null : await startPostgresCluster({ durable: true });
   const adminUrl = process.env.DATABASE_URL ?? cluster!.url;
   try {
-    const store = new PostgresStore(await createDatabase(adminUrl));
+    const store = new SqlStore(new PostgresDriver(await createDatabase(adminUrl)));
     await store.migrate();
     const site = await benchSite(store);
 
     const bareUrl = await createDatabase(adminUrl);
-    const bareStore = new PostgresStore(bareUrl);
+    const bareStore = new SqlStore(new PostgresDriver(bareUrl));
     await bareStore.migrate();
     const bareSite = await benchSite(bareStore);
     await bareStore.close();

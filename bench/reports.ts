@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCore } from '../core';
+import { weekOf } from '../base/iso-week';
 import { openDatabase, type Db } from '../core/db/open';
+import { weekRange } from '../core/stats/period';
 import { buildPack, packInputFromFolder } from '../core/packs/builder';
 import { generatePublisherKey } from '../core/packs/signing';
 import { rebuildStats } from '../core/stats/rebuild';
@@ -45,7 +47,7 @@ export async function reportsSpeed() {
     db.pragma('wal_checkpoint(TRUNCATE)');
 
     const period = { from: '2024-06-01', to: '2026-06-30' };
-    const range = db.prepare<[string, string], { fromWeek: string; toWeek: string }>("SELECT strftime('%G-W%V', ?) AS fromWeek, strftime('%G-W%V', ?) AS toWeek").get(period.from, period.to)!;
+    const range = weekRange(period);
     const areaMap = JSON.stringify(
       manifest().courses.flatMap((course) => courseAreas(course.lessons).map((area) => [PACK_ID, course.id, area])),
     );
@@ -53,7 +55,7 @@ export async function reportsSpeed() {
     const bareReport = Object.values(REPORT_SQL).map((sql) => db.prepare(sql));
     // The preview decides this week's release round (nothing has been released yet): its one query.
     const bareRows = db.prepare(WAITING_CELLS_SQL);
-    const current = db.prepare<[string], { week: string }>("SELECT strftime('%G-W%V', ?, 'localtime') AS week").get(new Date().toISOString())!.week;
+    const current = weekOf(new Date());
 
     if (process.env.KEEP_BENCH_DB) {
       db.close();

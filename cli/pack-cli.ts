@@ -4,18 +4,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LanguageSchema } from '../core/contract';
-import { AppError } from '../core/errors';
-import { buildPack, type BuildResult } from '../core/packs/builder';
+import {
+  AppError,
+  buildPack,
+  buildPackInto,
+  type BuildResult,
+  checkEachFile,
+  checkSignature,
+  FILES_PREFIX,
+  generatePublisherKey,
+  type Manifest,
+  type OpenedPack,
+  openPack,
+  type PublicKeyEntry,
+  publicKeyEntryOf,
+  readPrivateKey,
+  readPublicKeys,
+  type SignatureStatus,
+  signPackFile,
+  writeKeyFiles,
+} from '../core';
 import { formatProblem, SourceError } from '../authoring/problems';
 import { loadPackSourceForBuild } from '../authoring/source/load-source';
 import { lintCommand, narrateCommand, narrateInterfaceCommand, statsCommand, translateExport, translateImport } from './authoring-commands';
-import { publicKeyEntryOf, readPrivateKey, readPublicKeys, writeKeyFiles } from '../core/packs/key-files';
-import type { Manifest } from '../core/packs/manifest';
-import { FILES_PREFIX, openPack, type OpenedPack } from '../core/packs/pack-file';
-import { buildPackInto, signPackFile } from '../core/packs/publish';
-import { checkSignature, type SignatureStatus } from '../core/packs/signature-check';
-import { generatePublisherKey, type PublicKeyEntry } from '../core/packs/signing';
-import { checkEachFile } from '../core/packs/verify-report';
 
 export interface CliOutput {
   log(s: string): void;

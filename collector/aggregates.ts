@@ -1,13 +1,14 @@
 import { AGE_BANDS, GENDERS, METRICS, type StatsRow } from '../core/contract';
 import type { StoredCell } from './store/store';
-import { addWeeks, compareWeeks } from './weeks';
+import { addWeeks, compareWeeks } from '../base/iso-week';
+import { suppressBreakdown } from '../base/suppress';
 
 /**
  * The dashboard's figures, computed from stored cells: pure functions, no store, no HTTP.
  *
  * Kiosks send no number under their k (docs/sync.md), but a dashboard that adds sites and weeks
  * together, or narrows the weeks, can still make small figures: so every figure shown as part
- * of a breakdown goes through `suppress` (the rule of core/stats/suppress.ts, with zeros), and
+ * of a breakdown goes through the suppression rule of base/suppress.ts (the kiosk's own, with zeros), and
  * a held-back figure is `null`, never its number.
  */
 
@@ -37,41 +38,10 @@ export interface WeekRange {
   toWeek?: string;
 }
 
-/**
- * Which counts of one breakdown to hold back, given that its total is shown.
- *
- * A count under k is held back. The total being shown, what is held back adds up to "total minus
- * the shown counts": while that is under k, or one count alone, the smallest shown count (the
- * first among equals) is held back too. Zeros are not counts of anyone and are shown, except when
- * even holding back every count is not enough (then they join, so that no count can be told apart
- * from a zero, as in the statistics file).
- */
-export function suppress(counts: readonly number[], k: number): boolean[] {
-  const held = counts.map((count) => count > 0 && count < k);
-  const unsafe = () => {
-    const parts = counts.filter((count, i) => held[i] && count > 0);
-    return parts.length > 0 && (parts.length < 2 || parts.reduce((a, b) => a + b, 0) < k);
-  };
-  while (unsafe()) {
-    let smallest = -1;
-    counts.forEach((count, i) => {
-      if (!held[i] && count > 0 && (smallest < 0 || count < counts[smallest]!)) smallest = i;
-    });
-    if (smallest < 0) {
-      counts.forEach((count, i) => {
-        if (count === 0) held[i] = true;
-      });
-      break;
-    }
-    held[smallest] = true;
-  }
-  return held;
-}
-
-/** Applies `suppress` to named counts, in their given order (which also breaks ties). */
+/** Applies the suppression rule (base/suppress.ts) to named counts, in their given order (which also breaks ties). */
 function showBreakdown(entries: ReadonlyArray<readonly [string, number]>, k: number): Breakdown {
   const counts = entries.map(([, count]) => count);
-  const held = suppress(counts, k);
+  const held = suppressBreakdown(counts, k);
   return {
     total: counts.reduce((a, b) => a + b, 0),
     cells: entries.map(([key, count], i) => ({ key, count: held[i] ? null : count })),
@@ -170,7 +140,7 @@ export function exportRows(cells: readonly StoredCell[], k: number, range: WeekR
     const held = new Set<StoredCell>();
     for (const dimension of ['gender', 'age_band'] as const) {
       const parts = group.filter((cell) => cell.dimension === dimension);
-      const partsHeld = totalHeld ? parts.map(() => true) : suppress(parts.map((cell) => cell.count), k);
+      const partsHeld = totalHeld ? parts.map(() => true) : suppressBreakdown(parts.map((cell) => cell.count), k);
       parts.forEach((cell, i) => partsHeld[i] && held.add(cell));
     }
     if (totalHeld) held.add(total);

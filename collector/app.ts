@@ -4,6 +4,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { SECURITY_HEADERS } from '../base/security-headers';
 import { COLLECTOR_PATHS, EnrolChallengeRequestSchema, EnrolRequestSchema, SyncDeliverySchema } from '../core/contract';
 import { adminGuard, bearerToken, registerLoginRoutes, Sessions, siteOfRequest } from './auth';
 import { dashboardRoutes } from './dashboard/routes';
@@ -102,8 +103,7 @@ export async function buildCollector(options: CollectorOptions): Promise<Fastify
   });
   app.setNotFoundHandler(async (_request, reply) => reply.code(404).send({ error: 'not_found' }));
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
+    reply.headers(SECURITY_HEADERS);
   });
 
   await app.register(fastifyCookie);

@@ -1,7 +1,8 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { PasswordWeakReason } from '../core/contract';
 import { passwordWeakness } from '../core/contract/password-strength';
+import { hashSecret, verifySecret } from '../base/secret-hash';
 import { CollectorError } from './errors';
 import { sha256Hex } from './secrets';
 import type { CollectorStore, SiteRecord } from './store/store';
@@ -15,27 +16,6 @@ import type { CollectorStore, SiteRecord } from './store/store';
 export const ADMIN_NAME = 'admin';
 export const SESSION_COOKIE = 'ayil_collector_session';
 const SESSION_HOURS = 12;
-const SCRYPT = { N: 16_384, r: 8, p: 1, keyLength: 64 };
-
-function scryptAsync(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))));
-}
-
-/** `scrypt$N$r$p$salt$hash` (base64): the parameters travel with the hash so they can be raised later. */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, SCRYPT.keyLength, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
-  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), key.toString('base64')].join('$');
-}
-
-async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64');
-  const key = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
-  return timingSafeEqual(key, expected);
-}
-
 /** A random password for a collector started without one (printed once). */
 function generatePassword(): string {
   return randomBytes(15).toString('base64url');
@@ -71,7 +51,7 @@ export function adminPasswordProblem(password: string): AdminPasswordProblem | n
 export async function setAdminPassword(store: CollectorStore, password: string): Promise<void> {
   const problem = adminPasswordProblem(password);
   if (problem) throw new WeakPasswordError(problem);
-  await store.setAdminPasswordHash(ADMIN_NAME, await hashPassword(password));
+  await store.setAdminPasswordHash(ADMIN_NAME, await hashSecret(password));
 }
 
 /**
@@ -85,7 +65,7 @@ export async function ensureAdminPassword(store: CollectorStore, fromEnv: string
   }
   if (await store.adminPasswordHash(ADMIN_NAME)) return null;
   const password = generatePassword();
-  await store.setAdminPasswordHash(ADMIN_NAME, await hashPassword(password));
+  await store.setAdminPasswordHash(ADMIN_NAME, await hashSecret(password));
   return password;
 }
 
@@ -156,7 +136,7 @@ export function registerLoginRoutes(app: FastifyInstance, options: { store: Coll
     async (request, reply) => {
       const password = (request.body as { password?: unknown } | undefined)?.password;
       const stored = await store.adminPasswordHash(ADMIN_NAME);
-      const ok = typeof password === 'string' && password.length <= MAX_ADMIN_PASSWORD_LENGTH && stored !== null && (await verifyPassword(password, stored));
+      const ok = typeof password === 'string' && password.length <= MAX_ADMIN_PASSWORD_LENGTH && stored !== null && (await verifySecret(password, stored));
       if (!ok) {
         if (isForm(request)) return reply.redirect('/login?failed=1', 303);
         throw new CollectorError('auth.password_wrong');

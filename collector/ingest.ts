@@ -2,7 +2,7 @@ import type { SyncAck, SyncBatch, SyncDelivery } from '../core/contract';
 import { CollectorError } from './errors';
 import { assessSkew } from './skew';
 import type { CollectorStore, IngestMeta, SiteRecord } from './store/store';
-import { isIsoWeek } from './weeks';
+import { isIsoWeek } from '../base/iso-week';
 
 /**
  * One batch from a site, by network or stick: checked against the site, its weeks placed by the

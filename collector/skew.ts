@@ -1,5 +1,5 @@
 import type { IngestMeta } from './store/store';
-import { addWeeks, compareWeeks, weekOf } from './weeks';
+import { addWeeks, compareWeeks, weekOf } from '../base/iso-week';
 
 /**
  * The pinned clock rule (docs/collector.md): skew = receivedAt − deviceTime. A kiosk whose clock is

@@ -1,7 +1,6 @@
 import type { PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
 import type { Result } from '../core/contract';
-import type { Core } from '../core';
-import { AppError } from '../core/errors';
+import { AppError, type Core } from '../core';
 
 /**
  * The certificate on paper and as a PDF: one A4 landscape page, the size and margins coming from

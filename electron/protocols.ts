@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { pageHeaders, SECURITY_HEADERS } from '../base/security-headers';
 import { contentTypeOf, parseRange, resolveInside, type Core } from '../core';
 
 export const APP_SCHEME = 'app';
@@ -15,24 +16,7 @@ export type ProtocolHandler = (request: Request) => Promise<Response>;
  * The browser host's policy (http-host/http.ts) for app://ayil: the page runs only its own
  * scripts, talks to nothing (the API is IPC), and shows media only from itself and pack://.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: pack:",
-  "media-src 'self' pack:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-export const RENDERER_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-};
+export const RENDERER_HEADERS = pageHeaders({ img: ['data:', 'pack:'], media: ['pack:'] });
 
 const status = (code: number) => new Response(null, { status: code });
 
@@ -87,7 +71,7 @@ export function packHandler(readAsset: Core['readAsset']): ProtocolHandler {
       // A Range header that is not one plain byte range is ignored (the whole file), as HTTP says.
       const asset = await readAsset(url.host, file, parseRange(request.headers.get('range')) ?? undefined);
       // Chromium shows an SVG (and plays some media) only with its content type.
-      const headers: Record<string, string> = { 'Content-Type': contentTypeOf(file), 'Accept-Ranges': 'bytes', 'X-Content-Type-Options': 'nosniff' };
+      const headers: Record<string, string> = { 'Content-Type': contentTypeOf(file), 'Accept-Ranges': 'bytes', ...SECURITY_HEADERS };
       const body = Readable.toWeb(asset.stream) as ReadableStream;
       if (!asset.range) return new Response(body, { headers: { ...headers, 'Content-Length': String(asset.size) } });
       const { start, end } = asset.range;

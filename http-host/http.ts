@@ -1,9 +1,8 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { pageHeaders } from '../base/security-headers';
 import type { Result } from '../core/contract';
-import { parseRange, type Core } from '../core';
-import { AppError } from '../core/errors';
-import { contentTypeOf } from '../core/files/content-type';
+import { AppError, contentTypeOf, type Core, parseRange } from '../core';
 import { httpStatusOf } from './http-status';
 
 export interface HttpHostOptions {
@@ -12,18 +11,7 @@ export interface HttpHostOptions {
 }
 
 /** Pages may load only their own scripts and talk only to this host. */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "media-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+const PAGE_HEADERS = pageHeaders({ img: ['data:'] });
 
 /**
  * The browser/LAN host: the API table at `POST /api/<method>` and the built renderer.
@@ -47,9 +35,7 @@ export function buildHttpHost(core: Core, options: HttpHostOptions): FastifyInst
   });
 
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
+    reply.headers(PAGE_HEADERS);
   });
 
   // Malformed JSON, a wrong content type or an oversized body still get the structured error shape.

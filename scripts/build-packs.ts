@@ -3,11 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { publicKeyEntryOf, readPrivateKey, readPublicKeys, writeKeyFiles } from '../core/packs/key-files';
-import { buildPackInto } from '../core/packs/publish';
+import { buildPackInto, generatePublisherKey, type PublicKeyEntry, publicKeyEntryOf, readPrivateKey, readPublicKeys, writeKeyFiles } from '../core';
 import { formatProblem, SourceError } from '../authoring/problems';
 import { loadPackSourceForBuild } from '../authoring/source/load-source';
-import { generatePublisherKey, type PublicKeyEntry } from '../core/packs/signing';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES_DIR = path.join(ROOT, 'content-packs');

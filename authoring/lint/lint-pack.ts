@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkField, KEYBOARD_LAYOUTS, keyFor, type Language } from '../../core/contract';
-import type { Manifest, Step } from '../../core/packs/manifest';
+import type { Manifest, Step } from '../../core';
 import { findMisusedTerms, type Glossary } from '../glossary';
 import { narrationHash } from '../narration/narration-hash';
 import { indexKey } from '../narration/narration-index';

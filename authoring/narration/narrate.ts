@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../../core/contract';
-import type { Step } from '../../core/packs/manifest';
+import type { Step } from '../../core';
 import type { LessonSource, PackSource } from '../source/load-source';
 import { NARRATION_DIR, explainNarrationPath, stepNarrationPath } from '../source/layout';
 import { narrationHash } from './narration-hash';

@@ -1,5 +1,5 @@
 import type { Language, LocalizedText } from '../../core/contract';
-import type { ChoiceOption, Step } from '../../core/packs/manifest';
+import type { ChoiceOption, Step } from '../../core';
 
 /**
  * What the "listen" control of a step says in one language: the texts a learner must read to do

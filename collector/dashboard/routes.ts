@@ -18,7 +18,8 @@ import { createEnrolmentCode } from '../enrolment';
 import { COLLECTOR_ERROR_STATUS, CollectorError, issuesOf, type CollectorErrorCode } from '../errors';
 import { importStickFile, STICK_MULTIPART_LIMITS } from '../stick-import';
 import type { CollectorStore, SiteSummary, StoredCell } from '../store/store';
-import { compareWeeks, isIsoWeek } from '../weeks';
+import { compareWeeks, isIsoWeek } from '../../base/iso-week';
+import { contentSecurityPolicy } from '../../base/security-headers';
 import { chooseLanguage, LANGUAGE_COOKIE, translator } from './i18n';
 import { codeResultPage, dashboardPage, loginPage, uploadResultPage, type PageContext } from './pages';
 import { DASHBOARD_CSS, FAVICON_SVG } from './styles';
@@ -32,7 +33,8 @@ export interface DashboardOptions {
 }
 
 /** Pages load nothing but their own stylesheet and icon, run no script and post only to the collector. */
-const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/** Server-made pages: no script at all; forms post back here. */
+const PAGE_CSP = contentSecurityPolicy({ scripts: false, forms: 'self' });
 
 const WeekParam = z.string().refine(isIsoWeek, { message: 'an ISO week such as 2026-W07' });
 const WeekRangeQuery = z.object({ fromWeek: WeekParam.optional(), toWeek: WeekParam.optional() });

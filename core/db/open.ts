@@ -1,8 +1,10 @@
-import Database from 'better-sqlite3';
+import { SchemaTooNewError } from '../../base/migrations';
+import { migrateSqlite, openSqlite, schemaVersion, useWal, type SqliteDb } from '../../base/sqlite';
 import { AppError } from '../errors';
+import { registerWeekFunction } from '../stats/sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
-export type Db = Database.Database;
+export type Db = SqliteDb;
 
 /** SQLite result codes that mean the file itself is unusable, not that our query was wrong. */
 const DAMAGED_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_VTAB']);
@@ -15,28 +17,21 @@ const DAMAGED_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUP
 export function openDatabase(file: string, options: { upTo?: number } = {}): Db {
   let db: Db | undefined;
   try {
-    db = new Database(file);
-    applyPragmas(db);
+    db = openSqlite(file, { busyTimeoutMs: 5000 });
+    registerWeekFunction(db);
     // Checks come before anything that writes (WAL switch, migrations): a refused file stays as it was.
     checkIntegrity(db, file);
     checkVersion(db, file);
-    db.pragma('journal_mode = WAL');
-    migrate(db, options.upTo ?? SCHEMA_VERSION);
+    useWal(db);
+    migrateSqlite(db, MIGRATIONS, options.upTo ?? SCHEMA_VERSION);
     return db;
   } catch (error) {
     db?.close();
     if (error instanceof AppError) throw error;
+    if (error instanceof SchemaTooNewError) throw new AppError('db.too_new', { file, version: error.version });
     if (isDamage(error)) throw new AppError('db.damaged', { file });
     throw error;
   }
-}
-
-function applyPragmas(db: Db): void {
-  // better-sqlite3's SQLite defaults WAL to NORMAL, which can lose the last commits on power loss;
-  // the setting is per connection, so it is set on every open.
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
 }
 
 function checkIntegrity(db: Db, file: string): void {
@@ -45,19 +40,8 @@ function checkIntegrity(db: Db, file: string): void {
 }
 
 function checkVersion(db: Db, file: string): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = schemaVersion(db);
   if (current > SCHEMA_VERSION) throw new AppError('db.too_new', { file, version: current });
-}
-
-function migrate(db: Db, target: number): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current >= target) return;
-  db.transaction(() => {
-    for (let version = current + 1; version <= target; version++) {
-      MIGRATIONS[version - 1]!(db);
-    }
-    db.pragma(`user_version = ${target}`);
-  }).immediate();
 }
 
 function isDamage(error: unknown): boolean {

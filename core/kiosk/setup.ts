@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { SetupInputSchema } from '../contract';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
-import { hashSecret } from '../staff/password-hash';
+import { hashSecret } from '../../base/secret-hash';
 import { assertStrongPassword } from '../staff/password-strength';
 import type { Staff } from '../staff/staff';
 import { setupCodeMatches } from './setup-code';

@@ -1,7 +1,7 @@
 import type { Avatar, Gender, Language, Learner, Secret } from '../contract';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
-import { hashSecret, verifySecret } from '../staff/password-hash';
+import { hashSecret, verifySecret } from '../../base/secret-hash';
 import { foldName } from '../contract/fold-name';
 import { addressLockedError, learnerTryKey, lockParams, longest, type Lock, type TryKey, type TryLimits } from '../sessions/try-limits';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { addressLockedError, lockParams, longest, type Lock, type TryKey, type TryLimits } from '../sessions/try-limits';
-import { hashSecret, verifySecret } from './password-hash';
+import { hashSecret, verifySecret } from '../../base/secret-hash';
 import { assertStrongPassword } from './password-strength';
 
 export type StaffRole = 'facilitator' | 'admin';

@@ -2,7 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import { GENDERS } from '../contract';
 import { AGE_BANDS, METRICS, type Metric, type StatsRow } from '../contract/console';
 import type { Db } from '../db/open';
-import { suppressBreakdown } from './suppress';
+import { addWeeks, weekOf } from '../../base/iso-week';
+import { suppressBreakdown } from '../../base/suppress';
 
 /**
  * What may leave the kiosk, decided once for the statistics file and for sync (docs/sync.md,
@@ -76,7 +77,6 @@ export const WAITING_CELLS_SQL = `SELECT week, course, metric, dimension, value,
   WHERE pending > 0 AND week <> @current`;
 
 export class Release {
-  private readonly weeksNow: Statement<{ now: string }, RoundWeeks>;
   private readonly roundOf: Statement<[string], { round: number }>;
   private readonly waitingCells: Statement<{ current: string }, PendingCell>;
   private readonly waitingStreams: Statement<[], { course: string; metric: string; week: string }>;
@@ -89,10 +89,6 @@ export class Release {
     private readonly db: Db,
     private readonly now: () => Date,
   ) {
-    // The same 'localtime' weeks the counts are kept in (./sql weekOf); a week back in local days.
-    this.weeksNow = db.prepare(
-      "SELECT strftime('%G-W%V', @now, 'localtime') AS current, strftime('%G-W%V', @now, 'localtime', '-7 days') AS lastClosed",
-    );
     this.roundOf = db.prepare('SELECT round FROM release_rounds WHERE week = ?');
     this.waitingCells = db.prepare(WAITING_CELLS_SQL);
     this.waitingStreams = db.prepare(
@@ -114,7 +110,9 @@ export class Release {
   }
 
   weeks(): RoundWeeks {
-    return this.weeksNow.get({ now: this.now().toISOString() })!;
+    // The same local weeks the counts are kept in (./sql weekOf).
+    const current = weekOf(this.now());
+    return { current, lastClosed: addWeeks(current, -1) };
   }
 
   /** What this week's round would release, were it to run now (nothing once it has run). Reads only. */

@@ -3,6 +3,7 @@ import { GENDERS, type Gender, type LocalizedText } from '../contract';
 import type { Db } from '../db/open';
 import type { Catalog } from '../packs/catalog';
 import { weekRange, type Period } from './period';
+import { weekOf } from './sql';
 
 /** The five counts, summed in SQL from the weekly aggregates (all dimensions together). */
 const COUNTS = `
@@ -25,7 +26,7 @@ export const REPORT_SQL = {
   weeks: `WITH RECURSIVE mondays(day) AS (
       SELECT date(@from, '-6 days', 'weekday 1')
       UNION ALL SELECT date(day, '+7 days') FROM mondays WHERE date(day, '+7 days') <= @to
-    ), weeks(week) AS (SELECT strftime('%G-W%V', day) FROM mondays)
+    ), weeks(week) AS (SELECT ${weekOf('day')} FROM mondays)
     SELECT w.week AS week, ${COUNTS}
     FROM weeks w LEFT JOIN stats_weekly s ON s.week = w.week
     GROUP BY w.week ORDER BY w.week`,
@@ -72,7 +73,7 @@ export class Reports {
   ) {}
 
   report(period: Period): Report {
-    const range = weekRange(this.db, period);
+    const range = weekRange(period);
     const params = { ...range, from: period.from, to: period.to };
 
     const weeks = this.db

@@ -46,7 +46,7 @@ export class Stats {
   preview(period: Period): StatsPreview & { courseTitles: Record<string, LocalizedText> } {
     const file = readOnly(this.db, () => {
       const site = this.siteForFile();
-      const range = weekRange(this.db, period);
+      const range = weekRange(period);
       return buildStatsFile(range, site, this.release.rows(range, this.release.plan(site.k)));
     });
     return { ...file, courseTitles: this.courseTitles(new Set(file.rows.map((row) => row.course))) };
@@ -67,7 +67,7 @@ export class Stats {
   /** Runs this week's release round if it has not run (as sync would), then writes what has been released. */
   async export(period: Period, format: StatsFormat, target: z.infer<typeof TargetSchema>): Promise<{ file: string; rows: number }> {
     const site = this.siteForFile();
-    const range = weekRange(this.db, period);
+    const range = weekRange(period);
     this.release.run(site.k);
     const preview = buildStatsFile(range, site, this.release.rows(range));
     const content = renderStatsFile(preview, format);

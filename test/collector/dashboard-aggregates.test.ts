@@ -6,12 +6,12 @@ import {
   completionsBy,
   exportRows,
   MAX_FILLED_WEEKS,
-  suppress,
   weeksToShow,
   WOMEN_TARGET,
   type Breakdown,
 } from '../../collector/aggregates';
 import type { StoredCell } from '../../collector/store/store';
+import { suppressBreakdown as suppress } from '../../base/suppress';
 import { suppressionRule } from '../support/suppression-rule';
 
 const SITES = {

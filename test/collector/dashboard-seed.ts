@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { EnrolResponseSchema, SyncAckSchema, type StatsRow, type SyncBatch, type SyncSite } from '../../core/contract';
-import { weekOf } from '../../collector/weeks';
+import { weekOf } from '../../base/iso-week';
 import { TestKiosk } from './kiosk-client';
 
 export type { TestKiosk };

@@ -8,8 +8,8 @@ import { EnrolRequestSchema } from '../../core/contract';
 import { enrol, issueEnrolmentChallenge, normaliseCode } from '../../collector/enrolment';
 import { sha256Hex } from '../../collector/secrets';
 import { openStore } from '../../collector/store/open';
-import { POSTGRES_MIGRATIONS } from '../../collector/store/postgres-store';
-import { SQLITE_MIGRATIONS } from '../../collector/store/sqlite-store';
+import { POSTGRES, SQLITE } from '../../collector/store/dialect';
+import { COLLECTOR_MIGRATIONS } from '../../collector/store/migrations';
 import type { CollectorStore } from '../../collector/store/store';
 import { collectorBackends, type CollectorBackend } from '../support/collector';
 import { freshPostgresDatabase } from '../support/postgres';
@@ -73,14 +73,14 @@ describe.each(collectorBackends)('the store (%s)', (backend) => {
     const schema1 = backend === 'sqlite' ? { sqliteFile: path.join(dir, 'schema-1.db') } : { databaseUrl: await freshPostgresDatabase() };
     if (backend === 'sqlite') {
       const db = new Database(schema1.sqliteFile!);
-      db.exec(SQLITE_MIGRATIONS[0]!);
+      db.exec(COLLECTOR_MIGRATIONS[0]!(SQLITE));
       db.pragma('user_version = 1');
       db.prepare('INSERT INTO enrolment_codes (code_hash, label, created_at, expires_at) VALUES (?, ?, ?, ?)').run(...row);
       db.close();
     } else {
       const client = new pg.Client({ connectionString: schema1.databaseUrl });
       await client.connect();
-      await client.query(POSTGRES_MIGRATIONS[0]!);
+      await client.query(COLLECTOR_MIGRATIONS[0]!(POSTGRES));
       await client.query('CREATE TABLE collector_schema (version integer NOT NULL); INSERT INTO collector_schema VALUES (1)');
       await client.query('INSERT INTO enrolment_codes (code_hash, label, created_at, expires_at) VALUES ($1, $2, $3, $4)', row);
       await client.end();
@@ -94,6 +94,39 @@ describe.each(collectorBackends)('the store (%s)', (backend) => {
       const { challenge } = await issueEnrolmentChallenge(store, { code, publicKey: kiosk.publicKey }, now);
       const { siteId } = await enrol(store, EnrolRequestSchema.parse(kiosk.enrolment(code, challenge)), now);
       expect((await store.sites()).map((site) => [site.id, site.code])).toEqual([[siteId, 'OLD-CODE-1']]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('enrols a site the same way on either database: a code once, the same key keeps its site, a stick site is taken over', async () => {
+    const store = await openStore(location);
+    try {
+      const at = '2026-03-18T10:00:00Z';
+      const code = async (hash: string, expiresAt = '2026-04-01T10:00:00Z') =>
+        store.createEnrolmentCode({ codeHash: hash, label: hash, createdAt: '2026-03-01T10:00:00Z', expiresAt });
+      const kiosk = new TestKiosk({ code: 'ENR-01' });
+      const site = (name: string) => ({ ...kiosk.site, name });
+      await code('enrol-a');
+      await code('enrol-b');
+      await code('enrol-old', '2026-03-10T10:00:00Z');
+
+      expect(await store.enrolSite({ codeHash: 'unknown', site: site('A'), publicKey: kiosk.publicKey, tokenHash: 't0', at })).toBeNull();
+      expect(await store.enrolSite({ codeHash: 'enrol-old', site: site('A'), publicKey: kiosk.publicKey, tokenHash: 't0', at })).toBeNull();
+      const first = await store.enrolSite({ codeHash: 'enrol-a', site: site('A'), publicKey: kiosk.publicKey, tokenHash: 't1', at });
+      expect(first).toMatchObject({ code: 'ENR-01', name: 'A', publicKey: kiosk.publicKey, enrolledAt: at });
+      expect(await store.enrolSite({ codeHash: 'enrol-a', site: site('B'), publicKey: kiosk.publicKey, tokenHash: 't2', at })).toBeNull();
+      const again = await store.enrolSite({ codeHash: 'enrol-b', site: site('B'), publicKey: kiosk.publicKey, tokenHash: 't2', at: '2026-03-19T10:00:00Z' });
+      expect(again).toEqual({ ...first, name: 'B', enrolledAt: '2026-03-19T10:00:00Z' });
+      expect(await store.siteByTokenHash('t1')).toBeNull();
+      expect(await store.siteByTokenHash('t2')).toEqual(again);
+
+      const stick = new TestKiosk({ code: 'ENR-02' });
+      const fromStick = await store.createSiteFromStick({ site: stick.site, publicKey: stick.publicKey, at });
+      await code('enrol-c');
+      const enrolled = await store.enrolSite({ codeHash: 'enrol-c', site: stick.site, publicKey: stick.publicKey, tokenHash: 't3', at });
+      expect(enrolled?.id).toBe(fromStick.id);
+      expect((await store.sites()).map((s) => s.code).filter((c) => c.startsWith('ENR-'))).toEqual(['ENR-01', 'ENR-02']);
     } finally {
       await store.close();
     }

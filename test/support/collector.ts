@@ -7,7 +7,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { buildCollector, type CollectorRateLimits } from '../../collector/app';
-import { ADMIN_NAME, hashPassword, SESSION_COOKIE } from '../../collector/auth';
+import { hashSecret } from '../../base/secret-hash';
+import { ADMIN_NAME, SESSION_COOKIE } from '../../collector/auth';
 import { createEnrolmentCode } from '../../collector/enrolment';
 import { openStore } from '../../collector/store/open';
 import type { CollectorStore } from '../../collector/store/store';
@@ -65,7 +66,7 @@ export async function startTestCollector(options: TestCollectorOptions): Promise
   const database: { AYIL_COLLECTOR_DB?: string; DATABASE_URL?: string } =
     options.backend === 'sqlite' ? { AYIL_COLLECTOR_DB: path.join(dir, 'collector.db') } : { DATABASE_URL: await freshPostgresDatabase() };
   const store = await openStore({ sqliteFile: database.AYIL_COLLECTOR_DB, databaseUrl: database.DATABASE_URL });
-  await store.setAdminPasswordHash(ADMIN_NAME, await hashPassword(TEST_ADMIN_PASSWORD));
+  await store.setAdminPasswordHash(ADMIN_NAME, await hashSecret(TEST_ADMIN_PASSWORD));
   const app = await buildCollector({
     store,
     now,

@@ -1,7 +1,7 @@
 /**
  * The statistics file's small-cell rule as stated (docs/statistics-format.md), written plainly for
- * tests to check the real implementations against (core/stats/suppress.ts, which decides what
- * leaves the kiosk, and the dashboard's in collector/aggregates.ts): hold back cells under k, then
+ * tests to check the real implementations against (base/suppress.ts, which decides what leaves the
+ * kiosk and what the dashboard shows): hold back cells under k, then
  * the smallest shown while the held-back ones give themselves away (under k together, or one
  * alone). For positive counts.
  */

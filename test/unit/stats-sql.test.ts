@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AGE_BANDS } from '../../core/contract/console';
-import { ageBandOf, genderOf, weekOf } from '../../core/stats/sql';
+import { ageBandOf, genderOf, registerWeekFunction, weekOf } from '../../core/stats/sql';
 
 const db = new Database(':memory:');
+registerWeekFunction(db);
 const one = (sql: string, ...params: unknown[]) => Object.values(db.prepare(`SELECT ${sql} AS v`).get(...params) as object)[0];
 
 describe('statistics SQL', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suppressBreakdown as suppress } from '../../core/stats/suppress';
+import { suppressBreakdown as suppress } from '../../base/suppress';
 import { suppressionRule } from '../support/suppression-rule';
 
 /** What someone holding the file can work out: the total minus the shown cells. */

@@ -1,3 +1,4 @@
+import { daysOfWeek } from '../../../base/iso-week';
 import type { Language } from '../../../core/contract';
 
 /*
@@ -28,14 +29,10 @@ export function parseDay(day: string): Date {
   return new Date(y!, m! - 1, d!, 12);
 }
 
-/** The Monday and the Sunday of an ISO week ("2026-W48"), as local dates. */
+/** The Monday and the Sunday of an ISO week ("2026-W48"), as local dates (base/iso-week.ts says which days). */
 export function isoWeekDays(week: string): [Date, Date] {
-  const [yearText, weekText] = week.split('-W');
-  const year = Number(yearText);
-  // 4 January is always in week 1; step back to its Monday, then forward whole weeks.
-  const jan4 = new Date(year, 0, 4, 12);
-  const monday = new Date(year, 0, 4 - ((jan4.getDay() + 6) % 7) + (Number(weekText) - 1) * 7, 12);
-  return [monday, new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 6, 12)];
+  const [monday, sunday] = daysOfWeek(week);
+  return [parseDay(monday), parseDay(sunday)];
 }
 
 /** "November 23, 2026" · «23 ноября 2026 г.» · «2026-ж. 23-ноябрь». */
