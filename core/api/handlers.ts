@@ -140,7 +140,7 @@ export function createHandlers(services: Services): Handlers {
       const account = await staff.login(name, password, address);
       return { token: sessions.open({ role: account.role, learnerId: null, staffId: account.id }), role: account.role };
     },
-    'packs.installed': () => installer.list().map(describeInstalled),
+    'packs.installed': () => installer.list().map((row) => describeInstalled(row, installer.owners.find(row.id)?.keyId ?? null)),
     'packs.import': ({ file, acceptUntrusted, force }, { role }) => {
       if ((acceptUntrusted || force) && role !== 'admin') throw new AppError('auth.forbidden', { method: 'packs.import', role: 'admin' });
       // Only packs on a stick the kiosk sees: the API never reads arbitrary files of the host.
@@ -155,6 +155,12 @@ export function createHandlers(services: Services): Handlers {
     'packs.remove': ({ packId }) => {
       installer.remove(packId);
       services.afterPacksChanged();
+      return done;
+    },
+    'packs.transfer': async ({ password, packId, keyId }, ctx) => {
+      await services.confirmPassword(ctx, password);
+      if (!trust.find(keyId)) throw new AppError('key.not_found', { keyId });
+      installer.owners.transfer(packId, keyId);
       return done;
     },
     'drives.list': () =>
@@ -180,7 +186,7 @@ export function createHandlers(services: Services): Handlers {
   };
 }
 
-function describeInstalled(row: InstalledRow) {
+function describeInstalled(row: InstalledRow, ownerKeyId: string | null) {
   const areas = new Set<number>();
   for (const course of row.manifest.courses) {
     for (const lesson of course.lessons) for (const c of lesson.competences) areas.add(Number(c.code.split('.')[0]));
@@ -193,6 +199,7 @@ function describeInstalled(row: InstalledRow) {
     languages: row.manifest.languages,
     publisher: row.manifest.publisher,
     trust: row.trust,
+    ownerKeyId,
     size: row.size,
     competenceAreas: [...areas].sort(),
     installedAt: row.installedAt,
