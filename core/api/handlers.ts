@@ -65,7 +65,8 @@ export interface Services {
   completeSetup: (input: SetupInput, caller: { kioskScreen: boolean }) => Promise<number>;
   /**
    * The signed-in staff member re-enters their password before a sensitive action (an export, a
-   * backup or restore, a new staff account or password, a trusted key, enrolment); throws
+   * backup or restore, a new staff account or password, a trusted key, a pack id handed to another
+   * key, enrolment); throws
    * AppError('staff.password_wrong') when it does not match (and the caller then does nothing).
    * Wrong ones count against the account's sign-in limits.
    */
