@@ -30,12 +30,13 @@ export async function checkZipAgreement(file: string, entries: readonly Entry[],
 
   const byOffset = entries.map((entry, i) => ({ entry, name: names[i]! })).sort((a, b) => a.entry.relativeOffsetOfLocalHeader - b.entry.relativeOffsetOfLocalHeader);
   const handle = await fs.promises.open(file, 'r');
+  const reader = new WindowReader(handle);
   try {
     let expected = 0;
     for (const { entry, name } of byOffset) {
       const disagree = (field: ZipField) => new AppError('pack.zip_disagreement', { file: name, field });
       if (entry.relativeOffsetOfLocalHeader !== expected) throw disagree('position');
-      const local = await readLocalHeader(handle, entry);
+      const local = await readLocalHeader(reader, entry);
       if (!local) throw disagree('position');
       if (!local.name.equals(entry.fileName as unknown as Buffer)) throw disagree('name');
       if ((local.flags & MEANINGFUL_FLAGS) !== (entry.generalPurposeBitFlag & MEANINGFUL_FLAGS)) throw disagree('flags');
@@ -45,7 +46,7 @@ export async function checkZipAgreement(file: string, entries: readonly Entry[],
         // Sizes and CRC follow the data; the header's own are zero, or (some writers) the real ones.
         const zero = local.crc === 0 && local.compressedSize === 0 && local.uncompressedSize === 0;
         if (!zero && !sameValues(local, entry)) throw disagree(local.crc !== entry.crc32 ? 'crc' : 'sizes');
-        const length = await descriptorLength(handle, dataEnd, entry);
+        const length = await descriptorLength(reader, dataEnd, entry);
         if (length === null) throw disagree('sizes');
         expected = dataEnd + length;
       } else {
@@ -73,22 +74,37 @@ function sameValues(local: LocalHeader, entry: Entry): boolean {
   return local.crc === entry.crc32 && local.compressedSize === entry.compressedSize && local.uncompressedSize === entry.uncompressedSize;
 }
 
-async function readAt(handle: fs.promises.FileHandle, length: number, position: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, position);
-  return buffer.subarray(0, bytesRead);
+/**
+ * Small reads served from one 64 KiB window of the file: the headers of a pack's many small files
+ * lie close together, so a few large reads serve thousands of them (a stick answers few reads a second).
+ */
+class WindowReader {
+  private window = Buffer.alloc(0);
+  private start = 0;
+
+  constructor(private readonly handle: fs.promises.FileHandle) {}
+
+  async read(length: number, position: number): Promise<Buffer> {
+    if (position < this.start || position + length > this.start + this.window.length) {
+      const buffer = Buffer.alloc(Math.max(length, 64 * 1024));
+      const { bytesRead } = await this.handle.read(buffer, 0, buffer.length, position);
+      this.window = buffer.subarray(0, bytesRead);
+      this.start = position;
+    }
+    return this.window.subarray(position - this.start, position - this.start + length);
+  }
 }
 
 /** The local header at the entry's offset, sizes taken from its zip64 field where it has one; null if there is none. */
-async function readLocalHeader(handle: fs.promises.FileHandle, entry: Entry): Promise<LocalHeader | null> {
+async function readLocalHeader(reader: WindowReader, entry: Entry): Promise<LocalHeader | null> {
   const at = entry.relativeOffsetOfLocalHeader;
   // One read covers the header, a name as long as the central one and a small extra field.
   const centralNameLength = (entry.fileName as unknown as Buffer).length;
-  let bytes = await readAt(handle, LOCAL_FIXED + centralNameLength + 64, at);
+  let bytes = await reader.read(LOCAL_FIXED + centralNameLength + 64, at);
   if (bytes.length < LOCAL_FIXED || bytes.readUInt32LE(0) !== LOCAL_SIGNATURE) return null;
   const nameLength = bytes.readUInt16LE(26);
   const extraLength = bytes.readUInt16LE(28);
-  if (bytes.length < LOCAL_FIXED + nameLength + extraLength) bytes = await readAt(handle, LOCAL_FIXED + nameLength + extraLength, at);
+  if (bytes.length < LOCAL_FIXED + nameLength + extraLength) bytes = await reader.read(LOCAL_FIXED + nameLength + extraLength, at);
   if (bytes.length < LOCAL_FIXED + nameLength + extraLength) return null;
   const header: LocalHeader = {
     name: bytes.subarray(LOCAL_FIXED, LOCAL_FIXED + nameLength),
@@ -122,8 +138,8 @@ function findExtra(extra: Buffer, id: number): Buffer | null {
  * The data descriptor after an entry's data must repeat the central directory's CRC and sizes; it
  * comes with or without its signature, with 4- or 8-byte sizes. Answers its length, or null.
  */
-async function descriptorLength(handle: fs.promises.FileHandle, at: number, entry: Entry): Promise<number | null> {
-  const bytes = await readAt(handle, 24, at);
+async function descriptorLength(reader: WindowReader, at: number, entry: Entry): Promise<number | null> {
+  const bytes = await reader.read(24, at);
   const signed = bytes.length >= 4 && bytes.readUInt32LE(0) === DESCRIPTOR_SIGNATURE;
   const starts = signed ? [4, 0] : [0];
   for (const start of starts) {
