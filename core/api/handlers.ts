@@ -65,7 +65,8 @@ export interface Services {
   completeSetup: (input: SetupInput, caller: { kioskScreen: boolean }) => Promise<number>;
   /**
    * The signed-in staff member re-enters their password before a sensitive action (an export, a
-   * backup or restore, a new staff account or password, a trusted key, enrolment); throws
+   * backup or restore, a new staff account or password, a trusted key, a pack id handed to another
+   * key, enrolment); throws
    * AppError('staff.password_wrong') when it does not match (and the caller then does nothing).
    * Wrong ones count against the account's sign-in limits.
    */
@@ -140,7 +141,7 @@ export function createHandlers(services: Services): Handlers {
       const account = await staff.login(name, password, address);
       return { token: sessions.open({ role: account.role, learnerId: null, staffId: account.id }), role: account.role };
     },
-    'packs.installed': () => installer.list().map(describeInstalled),
+    'packs.installed': () => installer.list().map((row) => describeInstalled(row, installer.owners.find(row.id)?.keyId ?? null)),
     'packs.import': ({ file, acceptUntrusted, force }, { role }) => {
       if ((acceptUntrusted || force) && role !== 'admin') throw new AppError('auth.forbidden', { method: 'packs.import', role: 'admin' });
       // Only packs on a stick the kiosk sees: the API never reads arbitrary files of the host.
@@ -155,6 +156,12 @@ export function createHandlers(services: Services): Handlers {
     'packs.remove': ({ packId }) => {
       installer.remove(packId);
       services.afterPacksChanged();
+      return done;
+    },
+    'packs.transfer': async ({ password, packId, keyId }, ctx) => {
+      await services.confirmPassword(ctx, password);
+      if (!trust.find(keyId)) throw new AppError('key.not_found', { keyId });
+      installer.owners.transfer(packId, keyId);
       return done;
     },
     'drives.list': () =>
@@ -180,7 +187,7 @@ export function createHandlers(services: Services): Handlers {
   };
 }
 
-function describeInstalled(row: InstalledRow) {
+function describeInstalled(row: InstalledRow, ownerKeyId: string | null) {
   const areas = new Set<number>();
   for (const course of row.manifest.courses) {
     for (const lesson of course.lessons) for (const c of lesson.competences) areas.add(Number(c.code.split('.')[0]));
@@ -193,6 +200,7 @@ function describeInstalled(row: InstalledRow) {
     languages: row.manifest.languages,
     publisher: row.manifest.publisher,
     trust: row.trust,
+    ownerKeyId,
     size: row.size,
     competenceAreas: [...areas].sort(),
     installedAt: row.installedAt,

@@ -136,8 +136,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     stagingFile: stagingFileOf(databaseFile),
     swapIn: async (backupFile) => {
       // Installed packs are files on this PC, not in the backup: the restored database keeps
-      // pointing at the packs that are here now.
-      const packRows = kiosk.db.prepare('SELECT * FROM packs').all() as Array<Record<string, unknown>>;
+      // pointing at the packs that are here now, and keeps what this PC knows of their ids (who
+      // owns each, the highest version installed), which an older backup would otherwise forget.
+      const packRows = PACK_TABLES.map((table) => ({ table, rows: kiosk.db.prepare(`SELECT * FROM ${table}`).all() as Array<Record<string, unknown>> }));
       let release = () => {};
       try {
         return await swapInBackup({
@@ -205,12 +206,17 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   };
 }
 
-function replacePackRows(db: Db, rows: Array<Record<string, unknown>>): void {
+/** The tables that describe this PC's pack files rather than its learners: a restore keeps them. */
+const PACK_TABLES = ['packs', 'pack_owners'] as const;
+
+function replacePackRows(db: Db, tables: Array<{ table: (typeof PACK_TABLES)[number]; rows: Array<Record<string, unknown>> }>): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM packs').run();
-    for (const row of rows) {
-      const columns = Object.keys(row);
-      db.prepare(`INSERT INTO packs (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+    for (const { table, rows } of tables) {
+      db.prepare(`DELETE FROM ${table}`).run();
+      for (const row of rows) {
+        const columns = Object.keys(row);
+        db.prepare(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+      }
     }
   })();
 }

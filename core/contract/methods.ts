@@ -360,6 +360,16 @@ export const methods = {
     input: z.strictObject({ packId: ContentIdSchema }),
     output: Ok,
   }),
+  /**
+   * Hands a pack's id to another trusted publisher key: from now on only packs signed with that key
+   * install under this id, never the previous publisher's. `password`: the administrator's own,
+   * re-entered. The highest version installed stays: the new publisher's must be newer.
+   */
+  'packs.transfer': method({
+    role: 'admin',
+    input: z.strictObject({ password: PasswordCheckSchema, packId: ContentIdSchema, keyId: z.string().regex(/^[0-9a-f]{16}$/) }),
+    output: Ok,
+  }),
   /** Sticks plugged in now, each with its packs and what they are compared with what is installed. */
   'drives.list': method({
     role: 'facilitator',

@@ -132,6 +132,8 @@ export const InstalledPackSchema = z.object({
   languages: z.array(LanguageSchema),
   publisher: z.string(),
   trust: TrustLevelSchema,
+  /** The key this pack's id belongs to (its versions must be signed with it); null while it has none. */
+  ownerKeyId: z.string().nullable(),
   size: z.number().int().nonnegative(),
   /** DigComp 2.2 areas (1–5) the pack's lessons cover. */
   competenceAreas: z.array(z.number().int().min(1).max(5)),

@@ -27,7 +27,7 @@ export async function installBundledPacks(installer: PackInstaller, bundledDir: 
       const status = installer.statusOf(pack.manifest);
       pack.close();
       if (status !== 'new' && status !== 'newer') continue;
-      const row = await installer.install(file);
+      const row = await installer.install(file, { fromApp: true });
       installed.push(`${row.id}@${row.version}`);
     } catch (error) {
       log(`The bundled pack ${file} was not installed: ${(error as Error).message}`);

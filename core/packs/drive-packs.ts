@@ -26,7 +26,7 @@ export const STICK_FOLDER = 'ayil';
 
 /** What reading one pack file found, before comparing it with what is installed. */
 type PackReading =
-  | { ok: true; trusted: boolean; manifest: Parameters<PackInstaller['statusOf']>[0] }
+  | { ok: true; trusted: boolean; manifest: Parameters<PackInstaller['statusOf']>[0]; keyId: string | null }
   | { ok: false; error: ReturnType<AppError['toApiError']> };
 
 /**
@@ -46,7 +46,7 @@ async function readStickPack(file: string, stat: fs.Stats, trust: TrustStore): P
   try {
     const pack = await openPack(file);
     try {
-      reading = { ok: true, trusted: trust.check(pack) === 'trusted', manifest: pack.manifest };
+      reading = { ok: true, trusted: trust.check(pack) === 'trusted', manifest: pack.manifest, keyId: pack.signature?.keyId ?? null };
     } finally {
       pack.close();
     }
@@ -70,6 +70,9 @@ export async function describeStickPacks(drive: Drive, installer: PackInstaller,
     const reading = await readStickPack(file, stat, trust);
     if (!reading.ok) return { ...base, status: 'invalid', packId: null, version: null, title: null, error: reading.error };
     const { id, version, title } = reading.manifest;
+    // Another publisher's id: no import can install it, whoever asks (also compared afresh every time).
+    const refusal = installer.ownerRefusal(reading.manifest, reading.keyId);
+    if (refusal) return { ...base, status: 'invalid', packId: id, version, title, error: refusal.toApiError() };
     // Compared with what is installed now, every time: an import changes it without touching the stick.
     const status = reading.trusted ? installer.statusOf(reading.manifest) : 'untrusted';
     return { ...base, status, packId: id, version, title, error: null };

@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { copyDurably } from '../files/copy-durably';
 import type { Manifest } from './manifest';
+import { PackOwners } from './pack-owners';
 import { openPack, readFailure, verifyContent, type OpenedPack } from './pack-file';
 import type { TrustLevel, TrustStore } from './trust';
 import { compareVersions } from './version';
@@ -18,6 +19,8 @@ export interface InstallOptions {
   acceptUntrusted?: boolean;
   /** An administrator allows a downgrade or a same-version re-install. */
   force?: boolean;
+  /** One of the app's own packs (bundled.ts): it belongs to the key it ships signed with, whoever held its id. */
+  fromApp?: boolean;
   onProgress?: (progress: InstallProgress) => void;
   signal?: AbortSignal;
 }
@@ -62,6 +65,9 @@ export type PackStatus = 'new' | 'newer' | 'installed' | 'older';
  * start-up cleaning removes whatever the table does not point at.
  */
 export class PackInstaller {
+  /** Who each pack id belongs to, and the highest version ever installed. */
+  readonly owners: PackOwners;
+
   constructor(
     private readonly db: Db,
     readonly packsDir: string,
@@ -70,6 +76,7 @@ export class PackInstaller {
     private readonly beforeFileRemoval: (file: string) => void = () => {},
   ) {
     fs.mkdirSync(packsDir, { recursive: true });
+    this.owners = new PackOwners(db, now);
   }
 
   /** Removes staging files and pack files no row points at (left by a crash or power cut). */
@@ -99,13 +106,14 @@ export class PackInstaller {
   /** Compares a pack's id and version with what is installed. */
   statusOf(manifest: Manifest): PackStatus {
     const current = this.find(manifest.id);
-    if (!current) return 'new';
+    // Removed since: still older than what this kiosk once had.
+    if (!current) return this.owners.newerThan(manifest) ? 'older' : 'new';
     const order = compareVersions(manifest.version, current.version);
     return order > 0 ? 'newer' : order === 0 ? 'installed' : 'older';
   }
 
   /** Checks a pack without changing anything: what `install` would refuse, it refuses here too. */
-  async admissible(file: string, options: Pick<InstallOptions, 'acceptUntrusted' | 'force'>): Promise<{ pack: OpenedPack; trust: TrustLevel }> {
+  async admissible(file: string, options: Pick<InstallOptions, 'acceptUntrusted' | 'force' | 'fromApp'>): Promise<{ pack: OpenedPack; trust: TrustLevel }> {
     const pack = await openPack(file);
     try {
       const trust = this.trust.check(pack);
@@ -116,10 +124,13 @@ export class PackInstaller {
       if (compareVersions(APP_VERSION, pack.manifest.minAppVersion) < 0) {
         throw new AppError('pack.app_too_old', { needed: pack.manifest.minAppVersion, current: APP_VERSION });
       }
+      if (!options.fromApp) this.checkOwner(pack);
       const status = this.statusOf(pack.manifest);
       if (status === 'installed' && !options.force) throw new AppError('pack.already_installed', { packId: pack.manifest.id, version: pack.manifest.version });
       if (status === 'older' && !options.force) {
-        throw new AppError('pack.downgrade', { packId: pack.manifest.id, version: pack.manifest.version, installed: this.find(pack.manifest.id)!.version });
+        const installed = this.find(pack.manifest.id);
+        if (installed) throw new AppError('pack.downgrade', { packId: pack.manifest.id, version: pack.manifest.version, installed: installed.version });
+        throw new AppError('pack.older_than_before', { packId: pack.manifest.id, version: pack.manifest.version, highest: this.owners.newerThan(pack.manifest)! });
       }
       return { pack, trust };
     } catch (error) {
@@ -167,23 +178,29 @@ export class PackInstaller {
       fs.renameSync(staging, path.join(this.packsDir, finalName));
       syncDirectory(this.packsDir);
       const previous = this.find(manifest.id);
-      this.db
-        .prepare(
-          `INSERT INTO packs (id, version, file, size, manifest_json, key_id, trust, installed_at)
-           VALUES (@id, @version, @file, @size, @manifest, @keyId, @trust, @at)
-           ON CONFLICT (id) DO UPDATE SET version = excluded.version, file = excluded.file, size = excluded.size,
-             manifest_json = excluded.manifest_json, key_id = excluded.key_id, trust = excluded.trust, installed_at = excluded.installed_at`,
-        )
-        .run({
-          id: manifest.id,
-          version: manifest.version,
-          file: finalName,
-          size: fileSize,
-          manifest: manifestBytes.toString('utf8'),
-          keyId: staged.signature?.keyId ?? null,
-          trust,
-          at: this.now().toISOString(),
-        });
+      const keyId = staged.signature?.keyId ?? null;
+      this.db.transaction(() => {
+        // Again at the switch: the id may have been handed to another key while this one copied.
+        if (!options.fromApp) this.checkOwner(staged);
+        this.db
+          .prepare(
+            `INSERT INTO packs (id, version, file, size, manifest_json, key_id, trust, installed_at)
+             VALUES (@id, @version, @file, @size, @manifest, @keyId, @trust, @at)
+             ON CONFLICT (id) DO UPDATE SET version = excluded.version, file = excluded.file, size = excluded.size,
+               manifest_json = excluded.manifest_json, key_id = excluded.key_id, trust = excluded.trust, installed_at = excluded.installed_at`,
+          )
+          .run({
+            id: manifest.id,
+            version: manifest.version,
+            file: finalName,
+            size: fileSize,
+            manifest: manifestBytes.toString('utf8'),
+            keyId,
+            trust,
+            at: this.now().toISOString(),
+          });
+        this.owners.recordInstall(manifest, keyId, options.fromApp);
+      })();
       // Committed: the new version is the installed one. The old file is now only clutter.
       if (previous) this.removeFile(previous.file);
       return this.find(manifest.id)!;
@@ -192,6 +209,16 @@ export class PackInstaller {
       if (finalName && this.find(onStick.manifest.id)?.file !== finalName) fs.rmSync(path.join(this.packsDir, finalName), { force: true });
       throw error instanceof AppError ? error : readFailure(error, file);
     }
+  }
+
+  /** Why a pack signed by `keyId` (null: unsigned) may never install under its id here, or null. */
+  ownerRefusal(manifest: Manifest, keyId: string | null): AppError | null {
+    return this.owners.refusal(manifest, keyId, (owner) => this.trust.find(owner)?.publisher);
+  }
+
+  private checkOwner(pack: Pick<OpenedPack, 'manifest' | 'signature'>): void {
+    const refusal = this.ownerRefusal(pack.manifest, pack.signature?.keyId ?? null);
+    if (refusal) throw refusal;
   }
 
   remove(id: string): void {

@@ -9,6 +9,7 @@ import { entryNameProblem, findCollision } from './entry-names';
 import { PACK_LIMITS, SUPPORTED_COMPRESSION } from './limits';
 import { ManifestSchema, type Manifest } from './manifest';
 import { SignatureFileSchema, type SignatureFile } from './signing';
+import { checkZipAgreement } from './zip-agreement';
 
 export const MANIFEST_ENTRY = 'manifest.json';
 export const SIGNATURE_ENTRY = 'signature.json';
@@ -40,7 +41,7 @@ const UTF8_NAME_FLAG = 0x800;
 export async function openPack(file: string): Promise<OpenedPack> {
   const zip = await openZip(file);
   try {
-    const all = await readEntries(zip);
+    const all = await readEntries(zip, file);
     const manifestBytes = await readSmallEntry(zip, all.get(MANIFEST_ENTRY), PACK_LIMITS.maxManifestBytes, 'pack.manifest_missing');
     const manifest = parseManifest(manifestBytes);
     const signatureEntry = all.get(SIGNATURE_ENTRY);
@@ -76,19 +77,25 @@ export function readFailure(error: unknown, filePath: string): AppError {
   return new AppError('pack.truncated', { file });
 }
 
-async function readEntries(zip: ZipFile): Promise<Map<string, Entry>> {
+async function readEntries(zip: ZipFile, file: string): Promise<Map<string, Entry>> {
   if (zip.entryCount > PACK_LIMITS.maxEntries) throw new AppError('pack.zip_bomb', { reason: 'entries', count: zip.entryCount });
   const entries = new Map<string, Entry>();
+  const every: Entry[] = [];
+  const names: string[] = [];
   let total = 0;
   try {
     for await (const entry of zip.eachEntry()) {
       const name = decodeName(entry);
       checkEntry(entry, name);
+      every.push(entry);
+      names.push(name);
       total += entry.uncompressedSize;
       if (total > PACK_LIMITS.maxTotalBytes) throw new AppError('pack.zip_bomb', { reason: 'total', file: name });
       if (name.endsWith('/')) continue; // folder entries carry nothing
       entries.set(name, entry);
     }
+    // Before any entry is read: every reader of this zip must see the same entries.
+    await checkZipAgreement(file, every, names);
   } catch (error) {
     throw readFailure(error, '');
   }

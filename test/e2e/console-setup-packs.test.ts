@@ -5,13 +5,13 @@ import { pipeline } from 'node:stream/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LANGUAGE_NATIVE_NAMES } from '../../core/contract';
-import { callHttp, callHttpOk } from '../support/api';
+import { callHttp, callHttpOk, importOverHttp } from '../support/api';
 import { expectNoSeriousViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { createFatStick, type FatStick } from '../support/fat-stick';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { generatePublisherKey } from '../../core/packs/signing';
-import { makePack, noise, testKey } from '../support/packs';
+import { makePack, noise, PACK_ID, sourceManifest, TEST_DRIVE_ROOT, testKey } from '../support/packs';
 import { TEST_ADMIN } from '../support/set-up';
 import { tempDir } from '../support/temp-dir';
 import { Console, PacksPage, SetupDonePage, SetupWizard, TrustedKeysPage, horizontalOverflow, outOfView, saveScreenshot, saveViewScreenshot, signIn } from './pages/console';
@@ -20,7 +20,8 @@ import { KioskEntrance, Ui } from './pages/player';
 /*
  * The kiosk's first start through the set-up wizard, and a facilitator's day with packs: a real
  * FAT stick (mkfs.vfat + fusefat) with a large pack and a broken one, imported while the progress
- * bar moves, then copied onto a second stick. Debian Chromium against the built browser host.
+ * bar moves, then copied onto a second stick; an administrator hands a lesson set to another
+ * publisher. Debian Chromium against the built browser host.
  */
 
 let browser: Browser;
@@ -425,4 +426,64 @@ describe('an administrator’s staff accounts, settings and trusted keys; the ce
     await page.getByText(ui.t('errors.certificate.not_found'), { exact: true }).waitFor();
     await expectNoSeriousViolations(page, 'the certificate checker (ru)');
   }, 120_000);
+
+  it('hands a lesson set to another publisher after a warning and the password (Kyrgyz); from then on only the new publisher’s versions install; a librarian has no such button', async () => {
+    // Issue 11, item 7. Packs are put on the stick folder the test cores use, through the API.
+    const host = await startHostProcess(dataDir(), { env: { AYIL_DRIVE_ROOTS: TEST_DRIVE_ROOT } });
+    hosts.push(host);
+    const url = host.url;
+    const admin = (await callHttpOk(url, 'staff.login', { name: TEST_ADMIN.name, password: TEST_ADMIN.password })).token as string;
+    const first = generatePublisherKey('Санарип Аймак');
+    const next = generatePublisherKey('Жаңы Китеп');
+    for (const key of [first, next]) await callHttpOk(url, 'keys.trust', { ...key.publicKey, password: TEST_ADMIN.password }, admin);
+    const librarian = { name: 'Айгүл', password: 'Тоо арасы китеп 7' };
+    await callHttpOk(url, 'staff.create', { ...librarian, role: 'facilitator', yourPassword: TEST_ADMIN.password }, admin);
+    const packOf = (version: string, key: typeof first) => makePack({ version, key, manifest: sourceManifest(version, { publisher: key.publicKey.publisher }) });
+    expect(await importOverHttp(url, admin, await packOf('1.0.0', first))).toBe('done');
+
+    const ui = new Ui('ky');
+    const page = await openPage(url);
+    await new KioskEntrance(page, ui).chooseLanguage();
+    const console = await signIn(page, ui, TEST_ADMIN.name, TEST_ADMIN.password);
+    await console.open('packs');
+    const packs = new PacksPage(page, ui);
+    const title = 'Сыноо 1.0.0';
+    await packs.installed.getByRole('button', { name: ui.t('console.packs.transfer.openNamed', { title }), exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: ui.t('console.packs.transfer.title', { title }) });
+    await dialog.getByText(ui.t('console.packs.transfer.warning', { publisher: 'Санарип Аймак' }), { exact: true }).waitFor();
+    const choice = dialog.getByLabel(ui.t('console.packs.transfer.to'), { exact: true });
+    // The current publisher is not offered; the other trusted one is, with its fingerprint.
+    const offered = await choice.locator('option').allTextContents();
+    expect(offered.some((o) => o.includes('Санарип Аймак'))).toBe(false);
+    expect(offered).toContain(`Жаңы Китеп — ${next.publicKey.keyId.match(/.{4}/g)!.join(' ')}`);
+    await expectNoSeriousViolations(page, 'the dialog handing a lesson set to another publisher (ky)');
+    await saveViewScreenshot(page, 'transfer-publisher-dialog-1280x900-ky');
+
+    // Nothing chosen: the dialog says what is missing and nothing is sent.
+    await dialog.getByRole('button', { name: ui.t('console.packs.transfer.confirm'), exact: true }).click();
+    await dialog.getByText(ui.t('console.setup.problems.required'), { exact: true }).waitFor();
+    await choice.selectOption(next.publicKey.keyId);
+    const password = dialog.getByLabel(ui.t('console.common.yourPassword'), { exact: true });
+    await password.fill('not my password');
+    await dialog.getByRole('button', { name: ui.t('console.packs.transfer.confirm'), exact: true }).click();
+    await dialog.getByText(ui.t('errors.staff.password_wrong'), { exact: true }).waitFor();
+    expect(await callHttpOk(url, 'packs.installed', {}, admin)).toContainEqual(expect.objectContaining({ id: PACK_ID, ownerKeyId: first.publicKey.keyId }));
+
+    await password.fill(TEST_ADMIN.password);
+    await dialog.getByRole('button', { name: ui.t('console.packs.transfer.confirm'), exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await packs.installed.getByText(ui.t('console.packs.transfer.done', { title, publisher: 'Жаңы Китеп' }), { exact: true }).waitFor();
+    expect(await callHttpOk(url, 'packs.installed', {}, admin)).toContainEqual(expect.objectContaining({ id: PACK_ID, ownerKeyId: next.publicKey.keyId }));
+    expect(await importOverHttp(url, admin, await packOf('2.0.0', first))).toBe('failed');
+    expect(await importOverHttp(url, admin, await packOf('1.1.0', next))).toBe('done');
+
+    // A librarian sees the list without the button (and the API refuses them anyway).
+    await console.signOut();
+    const asLibrarian = await signIn(page, ui, librarian.name, librarian.password);
+    await asLibrarian.open('packs');
+    await packs.installed.getByRole('button', { name: ui.t('console.packs.removeNamed', { title: 'Сыноо 1.1.0' }), exact: true }).waitFor();
+    expect(await packs.installed.getByRole('button', { name: ui.t('console.packs.transfer.openNamed', { title: 'Сыноо 1.1.0' }) }).count()).toBe(0);
+    const token = (await callHttpOk(url, 'staff.login', librarian)).token as string;
+    expect((await callHttp(url, 'packs.transfer', { packId: PACK_ID, keyId: first.publicKey.keyId, password: librarian.password }, token)).status).toBe(403);
+  }, 180_000);
 });

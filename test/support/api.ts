@@ -31,12 +31,17 @@ export async function callHttpOk<T = any>(baseUrl: string, method: string, input
 
 /** Queues a pack import over HTTP and waits for the job to end; answers its final state. */
 export async function importOverHttp(baseUrl: string, token: string, file: string, extra: object = {}): Promise<string> {
+  return (await importJobOverHttp(baseUrl, token, file, extra)).state;
+}
+
+/** The same, answering the whole finished job (its state, and the error of a refused pack). */
+export async function importJobOverHttp(baseUrl: string, token: string, file: string, extra: object = {}): Promise<{ id: string; state: string; error: ApiError | null; packId: string | null; version: string | null }> {
   const job = await callHttpOk<{ id: string }>(baseUrl, 'packs.import', { file, ...extra }, token);
   for (;;) {
-    const jobs = await callHttpOk<Array<{ id: string; state: string }>>(baseUrl, 'packs.jobs', {}, token);
-    const state = jobs.find((j) => j.id === job.id)?.state;
-    if (state === undefined) throw new Error(`import job ${job.id} disappeared`);
-    if (['done', 'failed', 'cancelled'].includes(state)) return state;
+    const jobs = await callHttpOk<Array<{ id: string; state: string; error: ApiError | null; packId: string | null; version: string | null }>>(baseUrl, 'packs.jobs', {}, token);
+    const found = jobs.find((j) => j.id === job.id);
+    if (found === undefined) throw new Error(`import job ${job.id} disappeared`);
+    if (['done', 'failed', 'cancelled'].includes(found.state)) return found;
     await new Promise((r) => setTimeout(r, 50));
   }
 }

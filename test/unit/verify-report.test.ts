@@ -14,7 +14,8 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 /**
  * Writes a pack whose manifest lists `listed` (what the files should be) while the zip holds
  * `actual` (what they are), all deflated. `declaredSizes` overrides a file's uncompressed size in
- * the zip's central directory, as a hand-edited or broken zip would.
+ * the zip's local header and central directory alike, as a broken zip tool would (a zip whose two
+ * disagree is refused before any file is read: zip-agreement.ts).
  */
 async function writePack(
   file: string,
@@ -41,21 +42,24 @@ async function writePack(
   for (const [name, bytes] of Object.entries(actual)) zip.addBuffer(bytes, `files/${name}`, { compress: true });
   zip.end();
   await pipeline(zip.outputStream, fs.createWriteStream(file));
-  for (const [name, size] of Object.entries(declaredSizes)) patchCentralDirectorySize(file, `files/${name}`, size);
+  for (const [name, size] of Object.entries(declaredSizes)) {
+    patchDeclaredSize(file, `files/${name}`, size, { signature: [0x50, 0x4b, 0x01, 0x02], nameLength: 28, name: 46, size: 24 });
+    patchDeclaredSize(file, `files/${name}`, size, { signature: [0x50, 0x4b, 0x03, 0x04], nameLength: 26, name: 30, size: 22 });
+  }
 }
 
-/** Sets an entry's uncompressed size in the central directory (what yauzl trusts). */
-function patchCentralDirectorySize(file: string, entryName: string, size: number): void {
+/** Sets an entry's uncompressed size in the headers of one kind (central or local: where their fields are). */
+function patchDeclaredSize(file: string, entryName: string, size: number, fields: { signature: number[]; nameLength: number; name: number; size: number }): void {
   const zip = fs.readFileSync(file);
-  const signature = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+  const signature = Buffer.from(fields.signature);
   for (let at = zip.indexOf(signature); at >= 0; at = zip.indexOf(signature, at + 4)) {
-    const nameLength = zip.readUInt16LE(at + 28);
-    if (zip.subarray(at + 46, at + 46 + nameLength).toString('utf8') !== entryName) continue;
-    zip.writeUInt32LE(size, at + 24);
+    const nameLength = zip.readUInt16LE(at + fields.nameLength);
+    if (zip.subarray(at + fields.name, at + fields.name + nameLength).toString('utf8') !== entryName) continue;
+    zip.writeUInt32LE(size, at + fields.size);
     fs.writeFileSync(file, zip);
     return;
   }
-  throw new Error(`no central directory entry for ${entryName}`);
+  throw new Error(`no header for ${entryName}`);
 }
 
 async function report(file: string): Promise<FileCheck[]> {

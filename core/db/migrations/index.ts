@@ -8,8 +8,9 @@ import { up as m0006 } from './0006-learner-name-key';
 import { up as m0007 } from './0007-sync-outbox';
 import { up as m0008 } from './0008-sign-in-tries';
 import { up as m0009 } from './0009-release-rounds';
+import { up as m0010 } from './0010-pack-owners';
 
 /** Migrations in order; migration N brings the schema to user_version N. Append only. */
-export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
+export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

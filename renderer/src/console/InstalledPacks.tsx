@@ -3,20 +3,23 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NATIVE_NAMES, type ApiError } from '../../../core/contract';
 import { api } from '../api/client';
 import { useApp } from '../state/app-store';
-import { settleStaff } from './console-store';
+import { settleStaff, useConsole } from './console-store';
 import { ConsoleDialog } from './ConsoleDialog';
 import { formatBytes } from './format';
 import { localText } from './local-text';
 import type { InstalledPack } from './PacksSection';
+import { TransferPack } from './TransferPack';
 
-/** The packs on this computer, each removable after a confirmation. */
+/** The packs on this computer, each removable after a confirmation; an administrator can hand one to another publisher. */
 export function InstalledPacks({ packs, onChanged }: { packs: InstalledPack[] | null; onChanged(): Promise<void> }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const [removing, setRemoving] = useState<InstalledPack | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [removed, setRemoved] = useState('');
+  const [notice, setNotice] = useState('');
+  const [transferring, setTransferring] = useState<InstalledPack | null>(null);
+  const isAdmin = useConsole((s) => s.staff?.role === 'admin');
 
   async function remove(pack: InstalledPack) {
     setBusy(true);
@@ -24,7 +27,7 @@ export function InstalledPacks({ packs, onChanged }: { packs: InstalledPack[] | 
     setBusy(false);
     if (!done) return;
     setRemoving(null);
-    setRemoved(t('console.packs.removed', { title: localText(pack.title, language) }));
+    setNotice(t('console.packs.removed', { title: localText(pack.title, language) }));
     await onChanged();
   }
 
@@ -32,7 +35,7 @@ export function InstalledPacks({ packs, onChanged }: { packs: InstalledPack[] | 
     <section className="console-panel" aria-labelledby="installed-title" aria-busy={packs === null}>
       <h2 id="installed-title">{t('console.packs.installedTitle')}</h2>
       <p role="status" className="console-ok">
-        {removed}
+        {notice}
       </p>
       {packs?.length === 0 && <p className="hint">{t('console.packs.noneInstalled')}</p>}
       {packs && packs.length > 0 && (
@@ -84,12 +87,33 @@ export function InstalledPacks({ packs, onChanged }: { packs: InstalledPack[] | 
                     >
                       {t('console.packs.remove')}
                     </button>
+                    {isAdmin && (
+                      <button
+                        type="button"
+                        className="button small secondary"
+                        aria-label={t('console.packs.transfer.openNamed', { title: localText(pack.title, language) })}
+                        onClick={() => setTransferring(pack)}
+                      >
+                        {t('console.packs.transfer.open')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {transferring && (
+        <TransferPack
+          pack={transferring}
+          onClose={(done) => {
+            setTransferring(null);
+            if (!done) return;
+            setNotice(done);
+            void onChanged();
+          }}
+        />
       )}
       {removing && (
         <ConsoleDialog

@@ -103,7 +103,12 @@ export function UsbPanel({ drives, installed, onChanged }: { drives: Drive[] | n
                         <span> · {formatBytes(pack.size, language)}</span>
                         {pack.title && <span className="hint file-name"> · {pack.name}</span>}
                         <br />
-                        <span className={`pack-status ${pack.status}`}>{t(`console.usb.status.${pack.status}`, { installed: installedVersion(pack.packId) })}</span>
+                        <span className={`pack-status ${pack.status}`}>
+                          {/* Older, with nothing installed: older than a version removed since (the kiosk remembers the highest). */}
+                          {pack.status === 'older' && !installedVersion(pack.packId)
+                            ? t('console.usb.status.olderThanBefore')
+                            : t(`console.usb.status.${pack.status}`, { installed: installedVersion(pack.packId) })}
+                        </span>
                         {pack.error && <span className="field-error"> {t(`errors.${pack.error.code}`, namedAsOnStick(pack.error.params, pack.file, pack.name))}</span>}
                         {pack.status === 'untrusted' && !admin && <span className="hint"> {t('console.usb.adminMustAccept')}</span>}
                         {pack.status === 'older' && !admin && <span className="hint"> {t('console.usb.adminMustDowngrade')}</span>}
