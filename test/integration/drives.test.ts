@@ -79,6 +79,24 @@ describe('watching for removable drives on real FAT sticks', () => {
     expect(watcher.current().map((drive) => drive.id)).toEqual([secondId]);
   });
 
+  it('tells the whole set once per change (pulled out, put back), and nothing while it stays the same', async () => {
+    const root = tempDir();
+    const stick = await createFatStick({ parentDir: root });
+    const { watcher } = watch([root]);
+    const sets: string[][] = [];
+    watcher.onChange((drives) => sets.push(drives.map((drive) => drive.path)));
+    await watcher.start();
+    // Already there: the first look tells it, like the 'added' events.
+    expect(sets).toEqual([[stick.dir]]);
+
+    await stick.pull();
+    await until('the set without the stick', () => sets.length === 2);
+    await stick.remount();
+    await until('the set with the stick again', () => sets.length === 3);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // five more looks
+    expect(sets).toEqual([[stick.dir], [], [stick.dir]]);
+  });
+
   it('reports a stick that stops answering as removed after the probe timeout, while other drives stay', async () => {
     const root = tempDir();
     const healthy = await createFatStick({ parentDir: root });
