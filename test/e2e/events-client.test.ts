@@ -12,6 +12,7 @@ import { makePack } from '../support/packs';
 import { REPO_ROOT } from '../support/paths';
 import { staffToken, startTestCore } from '../support/test-core';
 import { tempDir } from '../support/temp-dir';
+import { until } from '../support/until';
 
 /*
  * The renderer's API client (renderer/src/api/client.ts), bundled on its own into a page the
@@ -52,13 +53,6 @@ async function serve(core: Core, rendererDir: string, port = 0) {
 const heard = (page: Page) => page.evaluate(() => (globalThis as any).heard as Array<[string, string]>);
 const openings = (page: Page) => page.evaluate(() => (globalThis as any).openings as number);
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('the page’s event stream (Debian Chromium, browser host)', () => {
   it('hears what its session may, reopens for a new session, and finds the host again after it went away', async () => {

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DriveWatcher, findPackFiles, freeBytes, removableMountLister, scanDrive, type DriveEvent } from '../../core/drives';
 import { createFatStick, fatToolsAvailable, type FatStick } from '../support/fat-stick';
 import { tempDir } from '../support/temp-dir';
+import { until } from '../support/until';
 
 beforeAll(() => {
   // Failing loudly, not skipping: a suite that silently skips its USB tests proves nothing.
@@ -22,16 +23,6 @@ function watch(roots: string[], options: { probeTimeoutMs?: number } = {}) {
   const events: DriveEvent[] = [];
   watcher.on((event) => events.push(event));
   return { watcher, events };
-}
-
-async function until<T>(what: string, find: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /** The id the watcher gives the file system mounted at the stick's folder right now. */

@@ -15,16 +15,8 @@ import { fakeIpcMain, ipcEventFrom } from '../electron/fakes';
 import { makePack } from '../support/packs';
 import { TEST_ADMIN, call, importThroughApi, staffToken, startTestCore } from '../support/test-core';
 import { tempDir } from '../support/temp-dir';
+import { until } from '../support/until';
 
-async function until<T>(what: string, find: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 const names = (messages: EventMessage[]) => new Set(messages.map((m) => m.event));
 
