@@ -3,6 +3,7 @@ import { migrateSqlite, openSqlite, schemaVersion, useWal, type SqliteDb } from 
 import { AppError } from '../errors';
 import { registerWeekFunction } from '../stats/sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { guardQueries } from './query-guard';
 
 export type Db = SqliteDb;
 
@@ -12,7 +13,7 @@ const DAMAGED_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUP
 /**
  * Opens (creating if needed) the kiosk database, checks it, and brings its schema up to date.
  * A damaged file or one written by a newer app is refused with an AppError naming the file,
- * and the file is left exactly as it was.
+ * and the file is left exactly as it was. The connection is guarded: inside `asQuery` it cannot write.
  */
 export function openDatabase(file: string, options: { upTo?: number } = {}): Db {
   let db: Db | undefined;
@@ -24,7 +25,8 @@ export function openDatabase(file: string, options: { upTo?: number } = {}): Db 
     checkVersion(db, file);
     useWal(db);
     migrateSqlite(db, MIGRATIONS, options.upTo ?? SCHEMA_VERSION);
-    return db;
+    // Queries of the API run where they cannot write (query-guard.ts, dispatch).
+    return guardQueries(db);
   } catch (error) {
     db?.close();
     if (error instanceof AppError) throw error;

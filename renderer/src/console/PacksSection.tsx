@@ -8,7 +8,10 @@ import { UsbPanel } from './UsbPanel';
 import { usePolling } from './usePolling';
 
 export type InstalledPack = MethodOutput<'packs.installed'>[number];
-export type Drive = MethodOutput<'drives.list'>[number];
+/** A stick the kiosk sees now (cheap to list). */
+export type Stick = MethodOutput<'drives.list'>[number];
+/** A stick with the packs on it (`drives.packs`, which opens every pack file). */
+export type Drive = Stick & { packs: MethodOutput<'drives.packs'> };
 
 /** How often the USB panel looks for sticks: often enough to feel live, rarely enough to be cheap. */
 const DRIVE_POLL_MS = 1500;
@@ -29,8 +32,13 @@ export function PacksSection() {
   const reloadDrives = useCallback(async () => {
     const result = await api.call('drives.list', {});
     // A failed poll keeps the last list; only an expired session (or a dead kiosk) is acted on.
-    if (result.ok) setDrives(result.value);
-    else if (result.error.code === 'auth.session_expired' || result.error.code.startsWith('db.')) settleStaff(result);
+    if (!result.ok) {
+      if (result.error.code === 'auth.session_expired' || result.error.code.startsWith('db.')) settleStaff(result);
+      return;
+    }
+    // A stick pulled out meanwhile shows no packs rather than failing the whole list.
+    const packs = await Promise.all(result.value.map((stick) => api.call('drives.packs', { driveId: stick.id })));
+    setDrives(result.value.map((stick, i) => ({ ...stick, packs: packs[i]?.ok ? packs[i].value : [] })));
   }, []);
 
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { settleStaff } from './console-store';
-import type { Drive } from './PacksSection';
+import type { Stick } from './PacksSection';
 import { usePolling } from './usePolling';
 
 /** How often a "where to save" choice looks for sticks: a stick plugged in shows within moments. */
@@ -12,8 +12,8 @@ const STICK_POLL_MS = 2000;
  * export, figures for the collector). A failed look keeps the last list and is tried again
  * shortly; only an expired session is acted on.
  */
-export function useSticks(): Drive[] {
-  const [drives, setDrives] = useState<Drive[]>([]);
+export function useSticks(): Stick[] {
+  const [drives, setDrives] = useState<Stick[]>([]);
   usePolling(async () => {
     const result = await api.call('drives.list', {});
     if (result.ok) setDrives(result.value);
