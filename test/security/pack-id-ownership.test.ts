@@ -81,8 +81,10 @@ describe('a pack id belongs to the key that first installed it (issue 11, item 7
     }
 
     // The stick's list says so before anyone tries.
-    const drives = await callHttpOk<Array<{ packs: Array<{ packId: string | null; version: string | null; status: string; error: { code: string } | null }> }>>(url, 'drives.list', {}, admin);
-    const listed = drives.flatMap((d) => d.packs).filter((p) => p.version === '9.0.0');
+    type Listed = { packId: string | null; version: string | null; status: string; error: { code: string } | null };
+    const drives = await callHttpOk<Array<{ id: string }>>(url, 'drives.list', {}, admin);
+    const onSticks = await Promise.all(drives.map((d) => callHttpOk<Listed[]>(url, 'drives.packs', { driveId: d.id }, admin)));
+    const listed = onSticks.flat().filter((p) => p.version === '9.0.0');
     expect(listed.map((p) => [p.packId, p.status, p.error?.code]).sort()).toEqual([
       [APP_PACK, 'invalid', 'pack.publisher_mismatch'],
       [OTHER_PACK, 'invalid', 'pack.publisher_mismatch'],
