@@ -1,34 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, MethodOutput } from '../../../core/contract';
-import { api } from '../api/client';
+import { useApiCommand } from '../data/useApiCommand';
 import { useApp } from '../state/app-store';
-import { settleStaff } from './console-store';
 import { TextField } from './fields';
 import { formatIssuedOn } from '../components/certificate-text';
 import { InlineError } from './InlineError';
 import { localText } from './local-text';
-
-type Certificate = MethodOutput<'certificates.verify'>;
 
 /** Someone shows a certificate: the code printed on it says whether this kiosk issued it, to whom. */
 export function CertificateCheckSection() {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const [code, setCode] = useState('');
-  const [found, setFound] = useState<Certificate | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Asked, not changed: a command only because it is asked when the button is pressed.
+  const verify = useApiCommand('certificates.verify');
+  const { busy, data: found } = verify;
 
   async function check(event: FormEvent) {
     event.preventDefault();
     if (!code.trim() || busy) return;
-    setBusy(true);
-    setFound(null);
-    setError(null);
-    const certificate = settleStaff(await api.call('certificates.verify', { code: code.trim().toUpperCase() }), setError);
-    setBusy(false);
-    setFound(certificate);
+    await verify.run({ code: code.trim().toUpperCase() });
   }
 
   return (
@@ -69,7 +60,7 @@ export function CertificateCheckSection() {
           </div>
         )}
       </div>
-      <InlineError error={error} />
+      <InlineError error={verify.error} />
     </section>
   );
 }

@@ -1,24 +1,20 @@
-import { useCallback, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, MethodOutput } from '../../../core/contract';
-import { api } from '../api/client';
+import type { MethodOutput } from '../../../core/contract';
+import { importRunning } from '../data/live-updates';
+import { useApiCommand } from '../data/useApiCommand';
+import { useApiQuery } from '../data/useApiQuery';
 import { useApp } from '../state/app-store';
-import { settleStaff, useConsole } from './console-store';
+import { useConsole } from './console-store';
 import { ConsoleDialog } from './ConsoleDialog';
 import { formatBytes } from './format';
 import { InlineError } from './InlineError';
 import { localText } from './local-text';
 import type { Drive, InstalledPack } from './PacksSection';
-import { usePolling } from './usePolling';
 
 type StickPack = Drive['packs'][number];
 type Job = MethodOutput<'packs.jobs'>[number];
 
-const ACTIVE: ReadonlySet<Job['state']> = new Set(['queued', 'checking', 'copying', 'verifying', 'switching']);
-/** While an import runs its progress is read this often, so the bar moves smoothly. */
-const JOB_POLL_MS = 250;
-/** Otherwise now and then, for imports started elsewhere (another staff member, the LAN). */
-const IDLE_JOB_POLL_MS = 3000;
 
 /** What an administrator must confirm before a pack is imported anyway. */
 type Override = { pack: StickPack; kind: 'untrusted' | 'older' };
@@ -27,44 +23,34 @@ type Override = { pack: StickPack; kind: 'untrusted' | 'older' };
  * The sticks plugged in now, as the kiosk sees them, with the packs on each and what importing
  * them would do; imports run as jobs with a progress bar and can be cancelled.
  */
-export function UsbPanel({ drives, installed, onChanged }: { drives: Drive[] | null; installed: InstalledPack[]; onChanged(): Promise<void> }) {
+export function UsbPanel({ drives, installed }: { drives: Drive[] | null; installed: InstalledPack[] }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const admin = useConsole((s) => s.staff?.role === 'admin');
-  const [jobs, setJobs] = useState<Job[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const jobs = useApiQuery('packs.jobs', {}).data ?? [];
+  const importPack = useApiCommand('packs.import');
+  const cancelImport = useApiCommand('packs.cancelImport');
   const [override, setOverride] = useState<Override | null>(null);
   const announcement = useStickAnnouncements(drives);
-
-  const active = jobs.some((job) => ACTIVE.has(job.state));
-  const seenActive = useRef(new Set<string>());
-  const readJobs = useCallback(async () => {
-    const result = await api.call('packs.jobs', {});
-    if (!result.ok) return void settleStaff(result, setError);
-    setJobs(result.value);
-    // A job that was running and has now ended changed what is installed.
-    const ended = result.value.filter((job) => !ACTIVE.has(job.state) && seenActive.current.delete(job.id));
-    for (const job of result.value) if (ACTIVE.has(job.state)) seenActive.current.add(job.id);
-    if (ended.length > 0) await onChanged();
-  }, [onChanged]);
-  usePolling(readJobs, active ? JOB_POLL_MS : IDLE_JOB_POLL_MS);
+  // The last of the two to fail says why, here or in the dialog.
+  const error = importPack.error ?? cancelImport.error;
+  const clearError = () => {
+    importPack.reset();
+    cancelImport.reset();
+  };
 
   async function startImport(pack: StickPack, options: { acceptUntrusted?: boolean; force?: boolean } = {}) {
-    setError(null);
-    const job = settleStaff(await api.call('packs.import', { file: pack.file, ...options }), setError);
-    if (!job) return false;
-    seenActive.current.add(job.id);
-    await readJobs();
-    return true;
+    clearError();
+    return (await importPack.run({ file: pack.file, ...options })) !== null;
   }
 
   async function cancel(job: Job) {
-    settleStaff(await api.call('packs.cancelImport', { jobId: job.id }), setError);
-    await readJobs();
+    clearError();
+    await cancelImport.run({ jobId: job.id });
   }
 
   const installedVersion = (packId: string | null) => installed.find((p) => p.id === packId)?.version ?? '';
-  const importing = (pack: StickPack) => jobs.some((job) => job.file === pack.file && ACTIVE.has(job.state));
+  const importing = (pack: StickPack) => jobs.some((job) => job.file === pack.file && importRunning(job));
 
   return (
     <section className="console-panel" aria-labelledby="usb-title">
@@ -114,7 +100,7 @@ export function UsbPanel({ drives, installed, onChanged }: { drives: Drive[] | n
                         busy={importing(pack)}
                         onImport={() => void startImport(pack)}
                         onOverride={(kind) => {
-                          setError(null);
+                          clearError();
                           setOverride({ pack, kind });
                         }}
                       />
@@ -187,7 +173,7 @@ function namedAsOnStick(params: Record<string, unknown>, file: string, name: str
 function JobRow({ job, onCancel }: { job: Job; onCancel(): void }) {
   const { t } = useTranslation();
   const name = job.file.split(/[\\/]/).pop() ?? job.file;
-  const running = ACTIVE.has(job.state);
+  const running = importRunning(job);
   const percent = job.bytesTotal > 0 ? Math.floor((job.bytesDone / job.bytesTotal) * 100) : 0;
   return (
     <li className="stick-pack">
