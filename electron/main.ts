@@ -5,6 +5,7 @@ import { appPaths } from './app-paths';
 import { CERTIFICATE_PRINT_OPTIONS, saveCertificatePdf } from './certificate-pdf';
 import { parseDesktopArgs } from './command-line';
 import { serveDesktopOverIpc } from './desktop-ipc';
+import { serveEventsOverIpc } from './event-ipc';
 import { APP_ORIGIN, serveApiOverIpc } from './ipc';
 import { followKioskSetting, kioskModeOf, readKioskSetting } from './kiosk-mode';
 import { startLanHost, type LanHost } from './lan-host';
@@ -56,6 +57,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, rendererHandler(paths.rendererDir));
   protocol.handle(PACK_SCHEME, packHandler(kiosk.readAsset));
   serveApiOverIpc(ipcMain, followKioskSetting(kiosk.dispatch, (fullScreen) => window?.setKiosk(kioskModeOf(args, fullScreen))));
+  serveEventsOverIpc(ipcMain, kiosk.events);
   serveDesktopOverIpc(ipcMain, {
     systemIdleSeconds: () => powerMonitor.getSystemIdleTime(),
     printCertificate: (sender) => new Promise((resolve) => sender.print(CERTIFICATE_PRINT_OPTIONS, (printed) => resolve(printed))),

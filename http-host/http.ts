@@ -25,8 +25,11 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+const SSE_KEEP_ALIVE_MS = 25_000;
+
 /**
- * The browser/LAN host: the API table at `POST /api/<method>` and the built renderer.
+ * The browser/LAN host: the API table at `POST /api/<method>`, its events at `GET /api/events`
+ * (Server-Sent Events) and the built renderer.
  * It adds nothing to the API; it only carries calls to core and results back.
  */
 export function buildHttpHost(core: Core, options: HttpHostOptions): FastifyInstance {
@@ -66,6 +69,36 @@ export function buildHttpHost(core: Core, options: HttpHostOptions): FastifyInst
     const caller = { address: clientAddress(request.socket.remoteAddress), kioskScreen: isLoopbackPeer(request.socket.remoteAddress) };
     const result = await core.dispatch(request.params.method, request.body, bearerToken(request.headers.authorization), caller);
     return reply.code(httpStatusOf(result)).header('Cache-Control', 'no-store').send(result);
+  });
+
+  // Core's events as Server-Sent Events. A page's EventSource sends no headers, so the stream is
+  // opened with a one-use ticket from `events.ticket` (asked with the session's token over the
+  // API) rather than the token itself, which would sit in the URL; it carries what that session's
+  // role may receive, looked up at each event.
+  app.get<{ Querystring: { ticket?: unknown } }>('/api/events', async (request, reply) => {
+    const ticket = request.query.ticket;
+    const redeemed = typeof ticket === 'string' ? core.events.redeemTicket(ticket) : undefined;
+    if (!redeemed) {
+      const result: Result<never> = { ok: false, error: { code: 'auth.forbidden', params: { method: 'events' } } };
+      return reply.code(httpStatusOf(result)).header('Cache-Control', 'no-store').send(result);
+    }
+    reply.hijack();
+    const stream = reply.raw;
+    stream.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    });
+    // A comment at once, so the page's EventSource opens (and its `opened` asks its queries again).
+    stream.write(': open\n\n');
+    const unsubscribe = core.events.subscribe(redeemed.token, (message) => void stream.write(`data: ${JSON.stringify(message)}\n\n`));
+    // Keeps proxies and the browser from taking a quiet stream for a dead one.
+    const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), SSE_KEEP_ALIVE_MS);
+    stream.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
   });
 
   // Files inside installed packs (images, narration, video), read from the pack's zip by core.

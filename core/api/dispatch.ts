@@ -1,6 +1,8 @@
 import { isMethodName, methods, type ApiError, type MethodSpec, type Result, type Role } from '../contract';
 import { AppError } from '../errors';
-import type { Session, Sessions } from '../sessions/sessions';
+import { asQuery } from '../db/query-guard';
+import type { Sessions } from '../sessions/sessions';
+import { authorised } from './authorise';
 import type { CallContext, Handlers } from './handlers';
 
 /**
@@ -29,7 +31,8 @@ const fail = (code: ApiError['code'], params: ApiError['params'] = {}): Result<n
 /**
  * Looks the method up in the contract, refuses it before set-up unless the table allows it,
  * authorises the caller for its role, validates the input,
- * runs the handler and checks its output. Every failure becomes a structured error.
+ * runs the handler (a query where it cannot write) and checks its output. Every failure becomes a
+ * structured error.
  */
 export function createDispatch(handlers: Handlers, sessions: Sessions, log: (message: string) => void, isSetUp: () => boolean): Dispatch {
   return async (name, rawInput, token, caller = LOCAL_CALLER) => {
@@ -51,32 +54,23 @@ export function createDispatch(handlers: Handlers, sessions: Sessions, log: (mes
 
     try {
       const handler = handlers[name] as (input: unknown, ctx: CallContext<Role>) => unknown;
-      const value = await handler(parsed.data, {
-        token,
-        role: session?.role ?? 'none',
-        learnerId: session?.learnerId ?? null,
-        staffId: session?.staffId ?? null,
-        address: caller.address,
-        kioskScreen: caller.kioskScreen,
-      });
+      const run = () =>
+        handler(parsed.data, {
+          token,
+          role: session?.role ?? 'none',
+          learnerId: session?.learnerId ?? null,
+          staffId: session?.staffId ?? null,
+          address: caller.address,
+          kioskScreen: caller.kioskScreen,
+        });
+      // A query runs where any write to the database throws, to its last await (query-guard.ts).
+      const value = await (spec.kind === 'query' ? asQuery(async () => run()) : run());
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };
-      log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const wroteInQuery = spec.kind === 'query' && (error as { code?: unknown }).code === 'SQLITE_READONLY';
+      log(`${name} failed${wroteInQuery ? ' (a query tried to write; the write was refused)' : ''}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fail('internal');
     }
   };
-}
-
-function authorised(role: Role, session: Session | undefined): boolean {
-  switch (role) {
-    case 'none':
-      return true;
-    case 'learner':
-      return session?.role === 'learner' && session.learnerId !== null;
-    case 'facilitator':
-      return session?.role === 'facilitator' || session?.role === 'admin';
-    case 'admin':
-      return session?.role === 'admin';
-  }
 }

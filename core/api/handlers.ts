@@ -1,4 +1,4 @@
-import type { MethodName, MethodOutput, MethodRole, ParsedInput, Role } from '../contract';
+import type { EventPayload, MethodName, MethodOutput, MethodRole, ParsedInput, Role } from '../contract';
 import path from 'node:path';
 import { freeBytes, type Drive } from '../drives';
 import { AppError } from '../errors';
@@ -60,7 +60,10 @@ export interface Services {
   dataDir: string;
   /** Removable drives the kiosk sees now. */
   drives: () => Drive[];
-  afterPacksChanged: () => void;
+  /** A pack was installed or removed: the catalogue is read again and the screens are told. */
+  packsChanged: (change: EventPayload<'packs.changed'>) => void;
+  /** A one-use ticket for the browser host's event stream, standing for this token (core/events). */
+  eventTicket: (token: string | null) => string;
   /** First-run set-up in one transaction; answers the first administrator's account id. */
   completeSetup: (input: SetupInput, caller: { kioskScreen: boolean }) => Promise<number>;
   /**
@@ -154,17 +157,17 @@ export function createHandlers(services: Services): Handlers {
     },
     'packs.remove': ({ packId }) => {
       installer.remove(packId);
-      services.afterPacksChanged();
+      services.packsChanged({ packId, change: 'removed', version: null });
       return done;
     },
-    'drives.list': () =>
-      Promise.all(
-        services.drives().map(async (drive) => ({
-          ...drive,
-          freeBytes: await freeBytes(drive.path).catch(() => 0),
-          packs: await describeStickPacks(drive, installer, trust).catch(() => []),
-        })),
-      ),
+    // Which sticks, and room on each: no file on them is opened (`drives.packs` does that, on request).
+    'drives.list': () => Promise.all(services.drives().map(async (drive) => ({ ...drive, freeBytes: await freeBytes(drive.path).catch(() => 0) }))),
+    'drives.packs': async ({ driveId }) => {
+      const drive = services.drives().find((d) => d.id === driveId);
+      if (!drive) throw new AppError('drive.not_found', { driveId });
+      return describeStickPacks(drive, installer, trust).catch(() => []);
+    },
+    'events.ticket': (_input, { token }) => ({ ticket: services.eventTicket(token) }),
     'packs.exportToDrive': async ({ driveId, packIds }) => {
       const drive = services.drives().find((d) => d.id === driveId);
       if (!drive) throw new AppError('drive.not_found', { driveId });

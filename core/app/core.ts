@@ -13,6 +13,7 @@ import type { Asset } from '../packs/assets';
 import type { StaffRole } from '../staff/staff';
 import { DEFAULT_SYNC_TIMINGS, SyncLoop, type SyncTimings } from '../sync';
 import { writeToTarget } from '../files/write-to-target';
+import { EventBus } from '../events/event-bus';
 import { openKiosk, type Kiosk, type KioskContext } from './kiosk';
 
 export interface CoreOptions {
@@ -47,6 +48,12 @@ export interface Core {
    * complete or not at all; a missing, full or pulled-out stick is an AppError (`drive.*`).
    */
   saveToStick(stickId: string, name: string, content: Uint8Array): Promise<string>;
+  /**
+   * Core's events for the hosts to carry to the page (core/contract/events.ts): `subscribe` with a
+   * session's token gets what its role may receive; the browser host's stream is opened with a
+   * one-use ticket from `events.ticket`.
+   */
+  readonly events: Pick<EventBus, 'subscribe' | 'redeemTicket'>;
   /** For tests and tools: creates a staff account (the console does it through `staff.create`). */
   createStaffAccount(input: { name: string; role: StaffRole; password: string }): Promise<number>;
   /**
@@ -67,6 +74,7 @@ function brokenKiosk(problem: AppError): Kiosk {
   return {
     db: null as unknown as Db,
     dispatch: async () => answer,
+    peekSession: () => undefined,
     readAsset: async () => Promise.reject(problem),
     createStaffAccount: async () => Promise.reject(problem),
     // Nothing to set up on a kiosk that cannot work.
@@ -105,6 +113,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       dataDir: options.dataDir,
       databaseFile,
       problem: error,
+      events: new EventBus(() => undefined),
       sticks: () => [],
       saveToStick: async () => Promise.reject(error),
       allowsHost: (header) => isKnownHost(header, []),
@@ -112,14 +121,22 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     };
   }
 
+  let kiosk: Kiosk;
+  // Sessions are looked up in whichever kiosk is current when an event is sent.
+  const events = new EventBus((token) => kiosk.peekSession(token), () => now().getTime(), log);
   const drives = new DriveWatcher({ roots: options.driveRoots, intervalMs: options.drivePollMs, log });
   await drives.start();
+  // Only when the set of sticks changes: nothing on the page needs to poll for sticks.
+  drives.onChange((sticks) => events.emit('sticks.changed', { sticks }));
 
-  let kiosk: Kiosk;
   const syncTimings: SyncTimings = { ...DEFAULT_SYNC_TIMINGS, ...options.sync };
+  const syncChanged = () => {
+    const sync = kiosk.sync;
+    if (sync) events.emit('sync.changed', () => sync.status());
+  };
   // One loop for the life of the core: it works on whichever kiosk is current, and pauses while
   // a restore swaps them (so no request of the old database's is under way when it closes).
-  const syncLoop = new SyncLoop({ target: () => kiosk.sync ?? null, timings: syncTimings, log });
+  const syncLoop = new SyncLoop({ target: () => kiosk.sync ?? null, timings: syncTimings, log, attempted: syncChanged });
   let problem: AppError | null = null;
   /** While a restore swaps databases, calls wait for it instead of meeting a closed one. */
   let swapping: Promise<void> | null = null;
@@ -132,6 +149,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     drives: () => drives.current(),
     syncLoop,
     syncTimings,
+    events,
     setupCode,
     stagingFile: stagingFileOf(databaseFile),
     swapIn: async (backupFile) => {
@@ -149,6 +167,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
             swapping = new Promise((resolve) => (release = resolve));
             await syncLoop.hold();
             await kiosk.close();
+            // Every session ends with the old database: the screens go back to the start.
+            events.endAllSessions();
           },
           openRestored: async () => {
             const restored = openDatabase(databaseFile);
@@ -188,6 +208,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
     dataDir: options.dataDir,
     databaseFile,
+    events,
     get problem() {
       return problem;
     },

@@ -1,9 +1,12 @@
 import path from 'node:path';
+import type { EventPayload } from '../contract';
 import { createDispatch, type Dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { Backups } from '../backup/backups';
 import { Certificates } from '../certificates/certificates';
 import type { Db } from '../db/open';
+import { guardQueries } from '../db/query-guard';
+import type { EventBus } from '../events/event-bus';
 import type { Drive } from '../drives';
 import { AppError } from '../errors';
 import { completeSetup } from '../kiosk/setup';
@@ -18,7 +21,7 @@ import { PackInstaller } from '../packs/installer';
 import { TrustStore } from '../packs/trust';
 import { Progress } from '../progress/progress';
 import { Stats, StatsRecorder } from '../stats';
-import { Sessions } from '../sessions/sessions';
+import { Sessions, type Session } from '../sessions/sessions';
 import { TryLimits } from '../sessions/try-limits';
 import { Staff, type StaffRole } from '../staff/staff';
 import { Sync, type SyncLoopControl, type SyncTimings } from '../sync';
@@ -38,7 +41,12 @@ export interface KioskContext {
   /** The host's sync loop (it outlives a kiosk) and the collector requests' timeouts. */
   syncLoop: SyncLoopControl;
   syncTimings: Pick<SyncTimings, 'probeTimeoutMs' | 'requestTimeoutMs'>;
+  /** The core's events (they outlive a kiosk, as the hosts' streams do). */
+  events: EventBus;
 }
+
+/** How often sessions idle for too long are ended, so the screen hears of it without asking. */
+const IDLE_SWEEP_MS = 15_000;
 
 /** Everything that lives on one open database: rebuilt on the new one after a restore. */
 export interface Kiosk {
@@ -46,6 +54,8 @@ export interface Kiosk {
   readonly dispatch: Dispatch;
   /** What the sync loop works on; absent on a kiosk that cannot work. */
   readonly sync?: Sync;
+  /** The live session of a token, without counting as its use (for the event streams). */
+  peekSession(token: string): Session | undefined;
   readAsset(packId: string, assetPath: string, range?: { start: number; end?: number }): Promise<Asset>;
   createStaffAccount(input: { name: string; role: StaffRole; password: string }): Promise<number>;
   isSetUp(): boolean;
@@ -55,17 +65,22 @@ export interface Kiosk {
   close(): Promise<void>;
 }
 
-export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
-  const { now, log } = ctx;
+export async function openKiosk(openDb: Db, ctx: KioskContext): Promise<Kiosk> {
+  const { now, log, events } = ctx;
+  // Dispatch's queries must not be able to write: every connection of a kiosk is guarded.
+  const db = guardQueries(openDb);
   const trust = new TrustStore(db, readShippedKeys(ctx.bundledPacksDir), now);
   let assets: PackAssets | null = null;
   const installer = new PackInstaller(db, path.join(ctx.dataDir, 'packs'), trust, now, (file) => assets?.release(file));
   assets = new PackAssets(installer);
   installer.cleanUp();
   const catalog = new Catalog(db);
-  const afterPacksChanged = () => catalog.reload();
   await installBundledPacks(installer, ctx.bundledPacksDir, log);
-  afterPacksChanged();
+  catalog.reload();
+  const packsChanged = (change: EventPayload<'packs.changed'>) => {
+    catalog.reload();
+    events.emit('packs.changed', change);
+  };
 
   const settings = new Settings(db);
   // Read now and kept: the host asks on every request, also while a restore has this database closed.
@@ -80,10 +95,13 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
   const sessions = new Sessions(
     (session) => ((session.staffId !== null ? settings.staffIdleTimeoutSeconds() : settings.idleTimeoutSeconds()) + 60) * 1000,
     now,
-    (session) => {
+    (session, token) => {
       if (session.learnerId !== null) learners.removeGuest(session.learnerId);
+      events.emit('session.ended', {}, token);
     },
   );
+  const idleSweep = setInterval(() => sessions.endIdle(), IDLE_SWEEP_MS);
+  idleSweep.unref();
   const staff = new Staff(db, now, tries, () => [settings.siteName(), settings.siteCode()]);
   // Only courses the pack marks as certifying give a certificate (a practice tour does not); for the
   // others every completion of their last lesson counts as the course's.
@@ -100,7 +118,11 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
     }),
     new StatsRecorder(db),
   );
-  const imports = new ImportQueue(installer, afterPacksChanged);
+  const imports = new ImportQueue(
+    installer,
+    (row) => packsChanged({ packId: row.id, change: 'installed', version: row.version }),
+    (job) => events.emit('imports.changed', { job }),
+  );
   const backups = new Backups({
     db,
     dataDir: ctx.dataDir,
@@ -110,7 +132,16 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
     now,
     swapIn: ctx.swapIn,
   });
-  const sync = new Sync({ db, settings, now, loop: ctx.syncLoop, timings: ctx.syncTimings, drives: ctx.drives, dataDir: ctx.dataDir });
+  const sync: Sync = new Sync({
+    db,
+    settings,
+    now,
+    loop: ctx.syncLoop,
+    timings: ctx.syncTimings,
+    drives: ctx.drives,
+    dataDir: ctx.dataDir,
+    changed: () => events.emit('sync.changed', () => sync.status()),
+  });
   const handlers = createHandlers({
     sessions,
     staff,
@@ -127,7 +158,8 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
     sync,
     dataDir: ctx.dataDir,
     drives: ctx.drives,
-    afterPacksChanged,
+    packsChanged,
+    eventTicket: (token) => events.issueTicket(token),
     completeSetup: (input, caller) => completeSetup(db, settings, staff, input, { ...caller, setupCode: ctx.setupCode }),
     confirmPassword: async ({ token, address }, password) => {
       const session = token ? sessions.find(token) : undefined;
@@ -139,11 +171,13 @@ export async function openKiosk(db: Db, ctx: KioskContext): Promise<Kiosk> {
     db,
     sync,
     dispatch: createDispatch(handlers, sessions, log, () => settings.isSetUp()),
+    peekSession: (token) => sessions.peek(token),
     readAsset: (packId, assetPath, range) => assets.read(packId, assetPath, range),
     createStaffAccount: (input) => staff.create(input),
     isSetUp: () => settings.isSetUp(),
     hostNames: () => settings.hostNames(),
     close: async () => {
+      clearInterval(idleSweep);
       for (const job of imports.list()) imports.cancel(job.id);
       await Promise.all(imports.list().map((job) => imports.settled(job.id)));
       assets.closeAll();

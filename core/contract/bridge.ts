@@ -1,14 +1,35 @@
+import type { EventMessage } from './events';
 import type { Result } from './result';
 
 /** The single IPC channel the Electron host serves the API table on. */
 export const IPC_CHANNEL = 'ayil:call';
 
 /**
- * What the Electron preload exposes as `window.ayil`: the API call and nothing else.
- * The HTTP transport implements the same shape, so the renderer cannot tell them apart.
+ * The event table's IPC channels: the page subscribes with its session's token (answered with a
+ * subscription id), core's events come on `message`, and `unsubscribe` ends one subscription.
+ */
+export const EVENT_CHANNELS = {
+  subscribe: 'ayil:events-subscribe',
+  unsubscribe: 'ayil:events-unsubscribe',
+  message: 'ayil:event',
+} as const;
+
+/** Hears the events a subscription carries (core/contract/events.ts). */
+export type EventListener = (message: EventMessage) => void;
+
+/**
+ * What the Electron preload exposes as `window.ayil`: the API call and the event stream, and
+ * nothing else. The HTTP transport implements the same shape (POST /api/<method>, and Server-Sent
+ * Events at GET /api/events), so the renderer cannot tell them apart.
  */
 export interface AyilBridge {
   call(method: string, input: unknown, token: string | null): Promise<Result<unknown>>;
+  /**
+   * Core's events that the session of `token` (or nobody, with null) may receive, from now until
+   * the returned function is called. `opened` is called each time the stream (re)connects: events
+   * may have been missed before it, so a screen asks its queries again then.
+   */
+  subscribe(token: string | null, listener: EventListener, opened?: () => void): () => void;
 }
 
 /** The desktop app's own channels, beside the API's; the main process answers only the app's top frame. */

@@ -6,6 +6,7 @@ export * from './steps';
 export * from './form-rules';
 export * from './console';
 export * from './methods';
+export * from './events';
 export * from './bridge';
 export * from './fold-name';
 export * from './sync';

@@ -185,7 +185,6 @@ export const DriveSchema = z.object({
   path: z.string(),
   label: z.string(),
   freeBytes: z.number().nonnegative(),
-  packs: z.array(StickPackSchema),
 });
 
 export const LearnerProfileSchema = z.object({

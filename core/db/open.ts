@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { guardQueries } from './query-guard';
 
 export type Db = Database.Database;
 
@@ -10,7 +11,7 @@ const DAMAGED_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUP
 /**
  * Opens (creating if needed) the kiosk database, checks it, and brings its schema up to date.
  * A damaged file or one written by a newer app is refused with an AppError naming the file,
- * and the file is left exactly as it was.
+ * and the file is left exactly as it was. The connection is guarded: inside `asQuery` it cannot write.
  */
 export function openDatabase(file: string, options: { upTo?: number } = {}): Db {
   let db: Db | undefined;
@@ -22,7 +23,8 @@ export function openDatabase(file: string, options: { upTo?: number } = {}): Db 
     checkVersion(db, file);
     db.pragma('journal_mode = WAL');
     migrate(db, options.upTo ?? SCHEMA_VERSION);
-    return db;
+    // Queries of the API run where they cannot write (query-guard.ts, dispatch).
+    return guardQueries(db);
   } catch (error) {
     db?.close();
     if (error instanceof AppError) throw error;

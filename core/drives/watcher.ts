@@ -22,6 +22,9 @@ export interface DriveEvent {
 
 export type DriveListener = (event: DriveEvent) => void;
 
+/** Hears the whole set of drives, after a look that changed it. */
+export type DriveSetListener = (drives: Drive[]) => void;
+
 export interface DriveWatcherOptions {
   /** Folders whose subfolders are the drives (for tests, or a fixed layout); default: the platform's mounts. */
   roots?: string[];
@@ -48,6 +51,7 @@ const DEFAULT_PROBE_TIMEOUT_MS = 5000;
  */
 export class DriveWatcher {
   private readonly listeners = new Set<DriveListener>();
+  private readonly setListeners = new Set<DriveSetListener>();
   private readonly intervalMs: number;
   private readonly probeTimeoutMs: number;
   private readonly listCandidates: () => Promise<string[]>;
@@ -77,6 +81,17 @@ export class DriveWatcher {
 
   off(listener: DriveListener): void {
     this.listeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` with the drives after each look that found another set than the look
+   * before (one call for any number of drives added and removed at once); returns the way to stop.
+   */
+  onChange(listener: DriveSetListener): () => void {
+    this.setListeners.add(listener);
+    return () => {
+      this.setListeners.delete(listener);
+    };
   }
 
   /** The drives present at the last look, sorted by path. */
@@ -122,8 +137,10 @@ export class DriveWatcher {
 
     const before = this.drives;
     this.drives = new Map(found.filter((drive) => drive !== null).map((drive) => [drive.id, drive]));
-    for (const [id, drive] of before) if (!this.drives.has(id)) this.emit({ type: 'removed', drive });
-    for (const [id, drive] of this.drives) if (!before.has(id)) this.emit({ type: 'added', drive });
+    let changed = false;
+    for (const [id, drive] of before) if (!this.drives.has(id)) changed = this.emit({ type: 'removed', drive });
+    for (const [id, drive] of this.drives) if (!before.has(id)) changed = this.emit({ type: 'added', drive });
+    if (changed) this.tell(this.setListeners, this.current());
   }
 
   private probe(dir: string): Promise<Drive | null> {
@@ -135,8 +152,14 @@ export class DriveWatcher {
     return withTimeout(pending, this.probeTimeoutMs, null);
   }
 
-  private emit(event: DriveEvent): void {
-    for (const listener of [...this.listeners]) {
+  /** Tells the listeners of one drive's change; answers true (there was a change). */
+  private emit(event: DriveEvent): true {
+    this.tell(this.listeners, event);
+    return true;
+  }
+
+  private tell<E>(listeners: Set<(event: E) => void>, event: E): void {
+    for (const listener of [...listeners]) {
       try {
         listener(event);
       } catch (error) {

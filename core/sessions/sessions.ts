@@ -28,7 +28,7 @@ export class Sessions {
   constructor(
     private readonly maxIdleMs: (session: Session) => number,
     private readonly now: () => Date,
-    private readonly onEnd: (session: Session) => void = () => {},
+    private readonly onEnd: (session: Session, token: string) => void = () => {},
   ) {}
 
   open(session: Session): string {
@@ -39,15 +39,29 @@ export class Sessions {
 
   /** The live session for a token, which counts as use; an idle one ends here. */
   find(token: string): Session | undefined {
+    const entry = this.live(token);
+    if (entry) entry.lastSeen = this.now().getTime();
+    return entry;
+  }
+
+  /** The live session for a token without counting as use (an open event stream is not activity); an idle one ends here. */
+  peek(token: string): Session | undefined {
+    return this.live(token);
+  }
+
+  private live(token: string): Entry | undefined {
     const entry = this.byToken.get(token);
     if (!entry) return undefined;
-    const now = this.now().getTime();
-    if (now - entry.lastSeen > this.maxIdleMs(entry)) {
+    if (this.now().getTime() - entry.lastSeen > this.maxIdleMs(entry)) {
       this.end(token, entry);
       return undefined;
     }
-    entry.lastSeen = now;
     return entry;
+  }
+
+  /** Ends every session idle for too long now, instead of at its next use: the screen hears it (`session.ended`). */
+  endIdle(): void {
+    for (const token of [...this.byToken.keys()]) this.live(token);
   }
 
   close(token: string): void {
@@ -66,6 +80,6 @@ export class Sessions {
 
   private end(token: string, entry: Entry): void {
     this.byToken.delete(token);
-    this.onEnd(entry);
+    this.onEnd(entry, token);
   }
 }

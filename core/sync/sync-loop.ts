@@ -20,6 +20,8 @@ export interface SyncLoopOptions {
   target: () => SyncTarget | null;
   timings: SyncTimings;
   log: (message: string) => void;
+  /** Told after each attempt, once the next one is planned (the status's "next attempt" is then right). */
+  attempted?: () => void;
 }
 
 /** setTimeout's limit; longer waits are cut to it (they end in a fresh look anyway). */
@@ -103,6 +105,7 @@ export class SyncLoop implements SyncLoopControl {
       this.controller = null;
       for (const resolve of waiting) resolve();
       delay = this.waiting.length > 0 ? 0 : this.delayAfter(outcome);
+      if (outcome.kind !== 'aborted') this.options.attempted?.();
     }
   }
 

@@ -26,6 +26,8 @@ export interface SyncDeps {
   timings: Pick<SyncTimings, 'probeTimeoutMs' | 'requestTimeoutMs'>;
   drives: () => readonly Drive[];
   dataDir: string;
+  /** Told when this service changed the status (enrolment, figures saved to a stick); the loop tells of its attempts. */
+  changed?: () => void;
 }
 
 /**
@@ -92,6 +94,7 @@ export class Sync implements SyncTarget {
     // in that site's stick files) must not buy that site's token.
     const answer = await client.enrol({ code: input.code, site: this.site(), publicKey: this.identity.publicKey() }, (text) => this.identity.sign(text));
     this.state.enrol({ collectorUrl: baseUrl, token: answer.token, siteId: answer.siteId, allowPlainHttp: input.allowPlainHttp });
+    this.deps.changed?.();
     void this.deps.loop.wake();
     return this.status();
   }
@@ -121,6 +124,7 @@ export class Sync implements SyncTarget {
       target,
     );
     this.state.recordSavedToStick(toInstant(deviceTime));
+    this.deps.changed?.();
     return saved;
   }
 

@@ -1,4 +1,5 @@
-import type { AyilBridge, AyilDesktopBridge, MethodInput, MethodName, MethodOutput, Result } from '../../../core/contract';
+import type { AyilBridge, AyilDesktopBridge, EventName, EventPayload, MethodInput, MethodName, MethodOutput, Result } from '../../../core/contract';
+import { EventHub, sseSubscribe, type OpenEventStream } from './events';
 
 /** How a call travels: Electron IPC (`window.ayil`) or HTTP to the browser host. Same shape. */
 export type Transport = AyilBridge['call'];
@@ -30,19 +31,44 @@ export const httpTransport: Transport = async (method, input, token) => {
 /** The renderer's one typed API client; it knows the contract's types, never Node. */
 export class ApiClient {
   private token: string | null = null;
+  private readonly events: EventHub;
 
-  constructor(private readonly transport: Transport) {}
+  constructor(
+    private readonly transport: Transport,
+    openEvents: OpenEventStream = sseSubscribe(transport),
+  ) {
+    this.events = new EventHub(openEvents, () => this.token);
+  }
 
   setToken(token: string | null): void {
+    if (token === this.token) return;
     this.token = token;
+    // The event stream carries what the session may receive: a new session, a new stream.
+    this.events.restart();
   }
 
   call<K extends MethodName>(method: K, input: MethodInput<K>): Promise<Result<MethodOutput<K>>> {
     return this.transport(method, input, this.token) as Promise<Result<MethodOutput<K>>>;
   }
+
+  /**
+   * Hears one of core's events (core/contract/events.ts) that the current session may receive,
+   * until the returned function is called. Over IPC in the desktop app, Server-Sent Events in a
+   * browser; one stream for the page, open only while someone listens.
+   */
+  subscribe<K extends EventName>(event: K, handler: (payload: EventPayload<K>) => void): () => void {
+    return this.events.subscribe(event, handler);
+  }
+
+  /** Called each time the event stream (re)connects: events may have been missed, so ask again. */
+  onEventsOpened(handler: () => void): () => void {
+    return this.events.onOpened(handler);
+  }
 }
 
-export const api = new ApiClient(window.ayil ? window.ayil.call.bind(window.ayil) : httpTransport);
+export const api = window.ayil
+  ? new ApiClient(window.ayil.call.bind(window.ayil), window.ayil.subscribe.bind(window.ayil))
+  : new ApiClient(httpTransport);
 
 /**
  * Where the page loads a file of an installed pack: Electron serves them at pack://<id>/…,

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiCommand } from '../data/useApiCommand';
+import { errorToShow } from '../data/call';
+import { useApiQuery } from '../data/useApiQuery';
 import { useApp } from '../state/app-store';
 import { TextField } from './fields';
 import { formatIssuedOn } from '../components/certificate-text';
@@ -12,20 +13,24 @@ export function CertificateCheckSection() {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const [code, setCode] = useState('');
-  // Asked, not changed: a command only because it is asked when the button is pressed.
-  const verify = useApiCommand('certificates.verify');
-  const { busy, data: found } = verify;
+  /** The code last asked about: the answer stays until another is asked. */
+  const [asked, setAsked] = useState<string | null>(null);
+  const verify = useApiQuery('certificates.verify', { code: asked ?? '' }, { enabled: asked !== null, showsError: true });
+  const busy = verify.isFetching;
+  const found = verify.isError ? null : (verify.data ?? null);
 
-  async function check(event: FormEvent) {
+  function check(event: FormEvent) {
     event.preventDefault();
     if (!code.trim() || busy) return;
-    await verify.run({ code: code.trim().toUpperCase() });
+    const next = code.trim().toUpperCase();
+    if (next === asked) void verify.refetch();
+    else setAsked(next);
   }
 
   return (
     <section className="console-panel" aria-labelledby="check-title">
       <h2 id="check-title">{t('console.certificates.title')}</h2>
-      <form className="console-form" onSubmit={(e) => void check(e)}>
+      <form className="console-form" onSubmit={check}>
         <TextField id="certificate-code" label={t('console.certificates.code')} hint={t('console.certificates.codeHint')}>
           {(props) => <input {...props} autoComplete="off" spellCheck={false} maxLength={40} value={code} onChange={(e) => setCode(e.target.value)} />}
         </TextField>
@@ -60,7 +65,7 @@ export function CertificateCheckSection() {
           </div>
         )}
       </div>
-      <InlineError error={verify.error} />
+      <InlineError error={errorToShow(verify.error)} />
     </section>
   );
 }

@@ -6,10 +6,10 @@ import { useApp } from '../state/app-store';
 import { formatBytes } from './format';
 import { InlineError } from './InlineError';
 import { localText } from './local-text';
-import type { Drive, InstalledPack } from './PacksSection';
+import type { InstalledPack, Stick } from './PacksSection';
 
 /** Copies installed packs onto a stick for another library; the stick's free space comes first. */
-export function CopyToStick({ drives, installed }: { drives: Drive[]; installed: InstalledPack[] }) {
+export function CopyToStick({ drives, installed }: { drives: Stick[]; installed: InstalledPack[] }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const [driveId, setDriveId] = useState('');

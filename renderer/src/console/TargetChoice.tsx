@@ -2,18 +2,18 @@ import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../core/contract';
 import { useApp } from '../state/app-store';
 import { formatBytes } from './format';
-import type { Drive } from './PacksSection';
+import type { Stick } from './PacksSection';
 
 export type Target = MethodInput<'backup.create'>['target'];
 
 /** The target a choice stands for: 'folder', or a stick's id while that stick is still there. */
-export function targetOf(choice: string, drives: Drive[]): Target | null {
+export function targetOf(choice: string, drives: Stick[]): Target | null {
   if (choice === 'folder') return { kind: 'folder' };
   return drives.some((d) => d.id === choice) ? { kind: 'drive', driveId: choice } : null;
 }
 
 /** Where a backup (or export) goes: one of the sticks plugged in now, or this computer's folder. */
-export function TargetChoice({ name, legend, drives, value, onChange }: { name: string; legend: string; drives: Drive[]; value: string; onChange(choice: string): void }) {
+export function TargetChoice({ name, legend, drives, value, onChange }: { name: string; legend: string; drives: Stick[]; value: string; onChange(choice: string): void }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const gone = value !== 'folder' && !drives.some((d) => d.id === value);

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../core/contract';
-import { importRunning } from '../data/live-updates';
+import { errorToShow } from '../data/call';
 import { useApiCommand } from '../data/useApiCommand';
 import { useApiQuery } from '../data/useApiQuery';
 import { useApp } from '../state/app-store';
@@ -10,10 +10,14 @@ import { ConsoleDialog } from './ConsoleDialog';
 import { formatBytes } from './format';
 import { InlineError } from './InlineError';
 import { localText } from './local-text';
-import type { Drive, InstalledPack } from './PacksSection';
+import type { InstalledPack, Stick } from './PacksSection';
 
-type StickPack = Drive['packs'][number];
+type StickPack = MethodOutput<'drives.packs'>[number];
 type Job = MethodOutput<'packs.jobs'>[number];
+
+const RUNNING: ReadonlySet<Job['state']> = new Set(['queued', 'checking', 'copying', 'verifying', 'switching']);
+/** An import still under way (not done, failed or cancelled). */
+const importRunning = (job: Job) => RUNNING.has(job.state);
 
 
 /** What an administrator must confirm before a pack is imported anyway. */
@@ -23,7 +27,7 @@ type Override = { pack: StickPack; kind: 'untrusted' | 'older' };
  * The sticks plugged in now, as the kiosk sees them, with the packs on each and what importing
  * them would do; imports run as jobs with a progress bar and can be cancelled.
  */
-export function UsbPanel({ drives, installed }: { drives: Drive[] | null; installed: InstalledPack[] }) {
+export function UsbPanel({ sticks: drives, installed }: { sticks: Stick[] | null; installed: InstalledPack[] }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const admin = useConsole((s) => s.staff?.role === 'admin');
@@ -77,37 +81,33 @@ export function UsbPanel({ drives, installed }: { drives: Drive[] | null; instal
             <li key={drive.id} className="stick">
               <h3>{t('console.usb.stick', { label: drive.label })}</h3>
               <p className="hint">{t('console.usb.free', { size: formatBytes(drive.freeBytes, language) })}</p>
-              {drive.packs.length === 0 ? (
-                <p className="hint">{t('console.usb.noPacks')}</p>
-              ) : (
-                <ul className="stick-packs" aria-label={t('console.usb.packsOn', { label: drive.label, count: drive.packs.length })}>
-                  {drive.packs.map((pack) => (
-                    <li key={pack.file} className="stick-pack">
-                      <div className="stick-pack-info">
-                        <strong>{pack.title ? localText(pack.title, language) : pack.name}</strong>
-                        {pack.version && <span> · {t('console.usb.version', { version: pack.version })}</span>}
-                        <span> · {formatBytes(pack.size, language)}</span>
-                        {pack.title && <span className="hint file-name"> · {pack.name}</span>}
-                        <br />
-                        <span className={`pack-status ${pack.status}`}>{t(`console.usb.status.${pack.status}`, { installed: installedVersion(pack.packId) })}</span>
-                        {pack.error && <span className="field-error"> {t(`errors.${pack.error.code}`, namedAsOnStick(pack.error.params, pack.file, pack.name))}</span>}
-                        {pack.status === 'untrusted' && !admin && <span className="hint"> {t('console.usb.adminMustAccept')}</span>}
-                        {pack.status === 'older' && !admin && <span className="hint"> {t('console.usb.adminMustDowngrade')}</span>}
-                      </div>
-                      <StickPackAction
-                        pack={pack}
-                        admin={admin}
-                        busy={importing(pack)}
-                        onImport={() => void startImport(pack)}
-                        onOverride={(kind) => {
-                          clearError();
-                          setOverride({ pack, kind });
-                        }}
-                      />
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <StickPacks stick={drive}>
+                {(pack) => (
+                  <li key={pack.file} className="stick-pack">
+                    <div className="stick-pack-info">
+                      <strong>{pack.title ? localText(pack.title, language) : pack.name}</strong>
+                      {pack.version && <span> · {t('console.usb.version', { version: pack.version })}</span>}
+                      <span> · {formatBytes(pack.size, language)}</span>
+                      {pack.title && <span className="hint file-name"> · {pack.name}</span>}
+                      <br />
+                      <span className={`pack-status ${pack.status}`}>{t(`console.usb.status.${pack.status}`, { installed: installedVersion(pack.packId) })}</span>
+                      {pack.error && <span className="field-error"> {t(`errors.${pack.error.code}`, namedAsOnStick(pack.error.params, pack.file, pack.name))}</span>}
+                      {pack.status === 'untrusted' && !admin && <span className="hint"> {t('console.usb.adminMustAccept')}</span>}
+                      {pack.status === 'older' && !admin && <span className="hint"> {t('console.usb.adminMustDowngrade')}</span>}
+                    </div>
+                    <StickPackAction
+                      pack={pack}
+                      admin={admin}
+                      busy={importing(pack)}
+                      onImport={() => void startImport(pack)}
+                      onOverride={(kind) => {
+                        clearError();
+                        setOverride({ pack, kind });
+                      }}
+                    />
+                  </li>
+                )}
+              </StickPacks>
             </li>
           ))}
         </ul>
@@ -129,6 +129,20 @@ export function UsbPanel({ drives, installed }: { drives: Drive[] | null; instal
         </ConsoleDialog>
       )}
     </section>
+  );
+}
+
+/** The packs on one stick, read when it shows (each pack file is opened and checked). */
+function StickPacks({ stick, children }: { stick: Stick; children(pack: StickPack): ReactNode }) {
+  const { t } = useTranslation();
+  const packs = useApiQuery('drives.packs', { driveId: stick.id }, { showsError: true });
+  if (packs.isError) return <p className="field-error">{t(`errors.${errorToShow(packs.error)?.code ?? 'internal'}`)}</p>;
+  if (!packs.data) return null;
+  if (packs.data.length === 0) return <p className="hint">{t('console.usb.noPacks')}</p>;
+  return (
+    <ul className="stick-packs" aria-label={t('console.usb.packsOn', { label: stick.label, count: packs.data.length })}>
+      {packs.data.map(children)}
+    </ul>
   );
 }
 
@@ -204,7 +218,7 @@ function JobRow({ job, onCancel }: { job: Job; onCancel(): void }) {
 }
 
 /** "Stick X plugged in" / "Stick X taken out", said once when it happens (not on first look). */
-function useStickAnnouncements(drives: Drive[] | null): string {
+function useStickAnnouncements(drives: Stick[] | null): string {
   const { t } = useTranslation();
   const [seen, setSeen] = useState(drives);
   const [message, setMessage] = useState('');

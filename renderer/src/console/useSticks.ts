@@ -1,10 +1,10 @@
 import { useApiQuery } from '../data/useApiQuery';
-import type { Drive } from './PacksSection';
+import type { Stick } from './PacksSection';
 
 /**
  * The sticks the kiosk sees now, for the sections that write files to one (backup, statistics
  * export, figures for the collector); none until the first answer.
  */
-export function useSticks(): Drive[] {
+export function useSticks(): Stick[] {
   return useApiQuery('drives.list', {}).data ?? [];
 }

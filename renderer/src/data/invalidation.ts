@@ -1,18 +1,32 @@
-import type { MethodName } from '../../../core/contract';
+import type { CommandName, QueryName } from './kinds';
 
 /**
- * What each command changes, declared once: after it succeeds, the queries of these methods are
- * read again (all inputs). `everything`: the database itself was replaced.
+ * What each command changes, declared once for every command of the contract (a new command
+ * does not compile until it says): after it succeeds, the queries of these methods are read again
+ * (all inputs). `everything`: the database itself was replaced.
  */
-export const INVALIDATES: { readonly [K in MethodName]?: readonly MethodName[] | 'everything' } = {
+export const INVALIDATES: { readonly [K in CommandName]: readonly QueryName[] | 'everything' } = {
+  'kiosk.setLanguage': [],
+  'setup.complete': [],
+  // Signing in and out empties the cache anyway (query-client.ts).
+  'learners.create': ['learners.list'],
+  'learners.choose': ['learners.list'],
+  'learners.guest': [],
+  'session.logout': [],
+  'staff.login': [],
+  'events.ticket': [],
+  'learner.setLanguage': ['learner.me'],
+  'learner.setProfile': ['learner.me'],
+  'learner.setSecret': ['learner.me'],
+  'progress.submitStep': ['courses.list', 'certificates.mine'],
   'packs.import': ['packs.jobs'],
   'packs.cancelImport': ['packs.jobs'],
   // A stick's packs say whether each is installed, and in which version.
-  'packs.remove': ['packs.installed', 'drives.list', 'courses.list'],
-  'packs.exportToDrive': ['drives.list'],
+  'packs.remove': ['packs.installed', 'drives.packs', 'courses.list'],
+  'packs.exportToDrive': ['drives.list', 'drives.packs'],
   // A trusted publisher changes what a stick's packs would do, and how installed ones are shown.
-  'keys.trust': ['keys.list', 'keys.onSticks', 'drives.list', 'packs.installed'],
-  'keys.remove': ['keys.list', 'keys.onSticks', 'drives.list', 'packs.installed'],
+  'keys.trust': ['keys.list', 'keys.onSticks', 'drives.packs', 'packs.installed'],
+  'keys.remove': ['keys.list', 'keys.onSticks', 'drives.packs', 'packs.installed'],
   'staff.create': ['staff.list'],
   'staff.setPassword': ['staff.list'],
   'staff.remove': ['staff.list'],
@@ -20,6 +34,7 @@ export const INVALIDATES: { readonly [K in MethodName]?: readonly MethodName[] |
   'settings.setHostNames': ['settings.hostNames'],
   'learners.resetSecret': ['learners.search', 'learners.detail', 'learners.list'],
   'learners.erase': ['learners.search', 'learners.detail', 'learners.list', 'reports.get'],
+  'stats.export': [],
   'sync.enrol': ['sync.status'],
   'sync.now': ['sync.status'],
   'sync.saveToStick': ['sync.status', 'drives.list'],
@@ -27,8 +42,8 @@ export const INVALIDATES: { readonly [K in MethodName]?: readonly MethodName[] |
   'backup.restore': 'everything',
 };
 
-/** Commands that answer with the new value of a query (taking no input): it is shown at once. */
-export const ANSWERS_AS: { readonly [K in MethodName]?: MethodName } = {
+/** Commands that answer with the new value of a query that takes no input: it is shown at once. */
+export const ANSWERS_AS: { readonly [K in CommandName]?: QueryName } = {
   'sync.now': 'sync.status',
   'sync.enrol': 'sync.status',
 };

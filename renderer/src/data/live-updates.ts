@@ -1,47 +1,53 @@
-import type { Query } from '@tanstack/react-query';
-import type { MethodName, MethodOutput } from '../../../core/contract';
-import { queryClient } from './query-client';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { EventName, MethodOutput } from '../../../core/contract';
+import { api } from '../api/client';
+import { useApp } from '../state/app-store';
+import type { QueryName } from './kinds';
 
 type Job = MethodOutput<'packs.jobs'>[number];
-const ACTIVE: ReadonlySet<Job['state']> = new Set(['queued', 'checking', 'copying', 'verifying', 'switching']);
-
-/** An import still under way (not done, failed or cancelled). */
-export function importRunning(job: Job): boolean {
-  return ACTIVE.has(job.state);
-}
 
 /**
- * The queries whose answers change without a command of this page (a stick plugged in, an import
- * running, a sync attempt), and how often they are read again while shown. The only polling of
- * the renderer, until core tells the page itself (contract events).
+ * Each of core's events (core/contract/events.ts) and the queries it makes stale, declared once.
+ * Events whose payload is itself the new answer (an import's job, sync's status) also put it in
+ * the cache at once (below). Nothing in the renderer polls: core says when something changed.
  */
-const REFRESH_MS: { readonly [K in MethodName]?: (data: MethodOutput<K> | undefined) => number } = {
-  'drives.list': () => 1500,
-  'keys.onSticks': () => 2000,
-  // While an import runs its progress is read often, so the bar moves smoothly; otherwise now
-  // and then, for imports started elsewhere (another staff member, the LAN).
-  'packs.jobs': (jobs) => (jobs?.some((job) => ACTIVE.has(job.state)) ? 250 : 3000),
-  'sync.status': () => 3000,
+export const REFRESHES: { readonly [E in EventName]: readonly QueryName[] } = {
+  'imports.changed': [],
+  // A stick in or out: the sticks, their packs, their key files and their backups.
+  'sticks.changed': ['drives.list', 'drives.packs', 'keys.onSticks', 'backup.list'],
+  'sync.changed': [],
+  // What is installed, what a stick's packs would do, and the learner's courses.
+  'packs.changed': ['packs.installed', 'drives.packs', 'courses.list'],
+  'session.ended': [],
 };
 
-/** The `refetchInterval` of a method's queries: none for those that change only by command. */
-export function liveRefresh<K extends MethodName>(method: K): ((query: Query<MethodOutput<K>>) => number) | undefined {
-  const every = REFRESH_MS[method] as ((data: MethodOutput<K> | undefined) => number) | undefined;
-  return every && ((query) => every(query.state.data));
+/** Queries that only events keep current: read again whenever the event stream (re)connects, as events may have been missed. */
+const KEPT_BY_EVENTS: readonly QueryName[] = [...new Set([...Object.values(REFRESHES).flat(), 'packs.jobs', 'sync.status'] as const)];
+
+/** The job in a list of jobs, replaced or added. */
+function withJob(jobs: Job[] | undefined, job: Job): Job[] | undefined {
+  if (!jobs) return undefined;
+  return jobs.some((j) => j.id === job.id) ? jobs.map((j) => (j.id === job.id ? job : j)) : [...jobs, job];
 }
 
-// An import that ends changed what is installed, and what the sticks' packs would do.
-const running = new Set<string>();
-queryClient.getQueryCache().subscribe((event) => {
-  if (event.type !== 'updated' || event.action.type !== 'success' || event.query.queryKey[0] !== 'packs.jobs') return;
-  const jobs = event.action.data as MethodOutput<'packs.jobs'>;
-  const ended = jobs.filter((job) => !ACTIVE.has(job.state) && running.delete(job.id));
-  for (const job of jobs) if (ACTIVE.has(job.state)) running.add(job.id);
-  if (ended.length === 0) return;
-  for (const method of ['packs.installed', 'drives.list', 'courses.list'] as const) void queryClient.invalidateQueries({ queryKey: [method] });
-});
-// An import started here is watched from its start, even if it ends before the next read.
-queryClient.getMutationCache().subscribe((event) => {
-  if (event.type !== 'updated' || event.action.type !== 'success' || event.mutation.options.mutationKey?.[0] !== 'packs.import') return;
-  running.add((event.action.data as MethodOutput<'packs.import'>).id);
-});
+/** Keeps the cache current from core's events while the page is open; mounted once, at the top. */
+export function useLiveUpdates(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const stale = (methods: readonly QueryName[]) => {
+      // A read already under way is answer enough; none is started twice.
+      for (const method of methods) void queryClient.invalidateQueries({ queryKey: [method] }, { cancelRefetch: false });
+    };
+    const unsubscribe = [
+      ...(Object.keys(REFRESHES) as EventName[]).map((event) => api.subscribe(event, () => stale(REFRESHES[event]))),
+      api.subscribe('imports.changed', ({ job }) => queryClient.setQueryData<Job[]>(['packs.jobs', {}], (jobs) => withJob(jobs, job))),
+      api.subscribe('sync.changed', (status) => queryClient.setQueryData(['sync.status', {}], status)),
+      // The session ended on the server (idle, a changed password, an erased learner, a restore):
+      // the same as a call that finds it over.
+      api.subscribe('session.ended', () => void useApp.getState().takeError({ code: 'auth.session_expired', params: {} })),
+      api.onEventsOpened(() => stale(KEPT_BY_EVENTS)),
+    ];
+    return () => unsubscribe.forEach((stop) => stop());
+  }, [queryClient]);
+}

@@ -1,8 +1,14 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import type { MethodName } from '../../../core/contract';
 import { useApp } from '../state/app-store';
 import { ApiCallError } from './call';
 import { ANSWERS_AS, INVALIDATES } from './invalidation';
+import type { CommandName } from './kinds';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    queryMeta: { showsError?: boolean };
+  }
+}
 
 /**
  * The renderer's one cache of what core said. Queries are keyed `[method, input]`, so a method's
@@ -11,24 +17,25 @@ import { ANSWERS_AS, INVALIDATES } from './invalidation';
 export const queryClient = new QueryClient({
   queryCache: new QueryCache({
     onError(error, query) {
-      // A failed first load says so in the banner; a failed refresh keeps what was shown.
-      if (error instanceof ApiCallError && !error.taken && query.state.data === undefined) useApp.setState({ error: error.error });
+      // A failed first load says so in the banner, unless its screen shows it in place; a failed
+      // refresh keeps what was shown.
+      if (!(error instanceof ApiCallError) || error.taken || query.meta?.showsError || query.state.data !== undefined) return;
+      useApp.setState({ error: error.error });
     },
   }),
   mutationCache: new MutationCache({
     onSuccess(data, _input, _context, mutation) {
-      const method = mutation.options.mutationKey?.[0] as MethodName | undefined;
+      const method = mutation.options.mutationKey?.[0] as CommandName | undefined;
       if (!method) return;
       const answered = ANSWERS_AS[method];
       if (answered) queryClient.setQueryData([answered, {}], data);
-      const changed = INVALIDATES[method];
-      if (changed === 'everything') queryClient.clear();
-      else if (changed) for (const name of changed) void queryClient.invalidateQueries({ queryKey: [name] });
+      refresh(INVALIDATES[method]);
     },
   }),
   defaultOptions: {
     queries: {
-      // Core answers from the same PC or the classroom's network: a failure is an answer, not a blip.
+      // Core answers from the same PC or the classroom's network: a failure is an answer, not a
+      // blip; and core says itself when something changed (live-updates.ts).
       retry: false,
       refetchOnWindowFocus: false,
       refetchOnReconnect: false,
@@ -36,6 +43,12 @@ export const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+/** Reads these methods' queries again (every input), or forgets everything. */
+export function refresh(methods: readonly string[] | 'everything'): void {
+  if (methods === 'everything') queryClient.clear();
+  else for (const method of methods) void queryClient.invalidateQueries({ queryKey: [method] });
+}
 
 // Nothing read for one person is shown to the next: the cache is emptied whenever the learner
 // changes or the staff console opens or closes.

@@ -1,14 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { MethodInput, MethodName, MethodOutput } from '../../../core/contract';
+import type { MethodInput, MethodOutput } from '../../../core/contract';
 import { ApiCallError, callOrThrow, errorToShow } from './call';
+import type { CommandName } from './kinds';
 
 /**
- * A method that changes something. `run` resolves to the answer, or null when the call failed;
+ * A command method (one that may change something). `run` resolves to the answer, or null when the call failed;
  * `busy` while it runs; `error` is the failure to show beside the action (null when the error
  * policy took it). The queries it changes are read again (`invalidation.ts`).
  */
-export function useApiCommand<K extends MethodName>(method: K) {
+export function useApiCommand<K extends CommandName>(method: K) {
   const mutation = useMutation<MethodOutput<K>, Error, MethodInput<K>>({
     mutationKey: [method],
     mutationFn: (input) => callOrThrow(method, input),

@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { MethodInput, MethodName, MethodOutput } from '../../../core/contract';
+import type { MethodInput, MethodOutput } from '../../../core/contract';
 import { callOrThrow } from './call';
-import { liveRefresh } from './live-updates';
+import type { QueryName } from './kinds';
 
-export interface ApiQueryOptions<K extends MethodName> {
+export interface ApiQueryOptions<K extends QueryName> {
   /** False while the input is not known yet. */
   enabled?: boolean;
   /**
@@ -11,13 +11,16 @@ export interface ApiQueryOptions<K extends MethodName> {
    * says for which previous inputs.
    */
   keepPrevious?: boolean | ((previous: MethodInput<K>) => boolean);
+  /** The component shows a failure in place itself (`errorToShow(query.error)`), not the banner. */
+  showsError?: boolean;
 }
 
 /**
- * What a method answers for an input, read when a component shows it and again when a command
- * or an event changes it. A failure goes through the error policy (see `call.ts`).
+ * What a query method answers for an input, read when a component shows it and again when a
+ * command or one of core's events changes it (invalidation.ts, live-updates.ts). A failure goes
+ * through the error policy (call.ts).
  */
-export function useApiQuery<K extends MethodName>(method: K, input: MethodInput<K>, options: ApiQueryOptions<K> = {}) {
+export function useApiQuery<K extends QueryName>(method: K, input: MethodInput<K>, options: ApiQueryOptions<K> = {}) {
   const { keepPrevious } = options;
   return useQuery<MethodOutput<K>>({
     queryKey: [method, input],
@@ -29,6 +32,6 @@ export function useApiQuery<K extends MethodName>(method: K, input: MethodInput<
         : keepPrevious
           ? keepPreviousData
           : undefined,
-    refetchInterval: liveRefresh(method),
+    meta: options.showsError ? { showsError: true } : undefined,
   });
 }

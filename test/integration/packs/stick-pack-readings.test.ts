@@ -23,7 +23,7 @@ describe('listing packs on a stick again and again', () => {
     const list = async () => {
       for (let i = 0; i < 100; i++) {
         const [drive] = await call<any[]>(core, 'drives.list', {}, admin);
-        if (drive) return drive.packs[0];
+        if (drive) return (await call<any[]>(core, 'drives.packs', { driveId: drive.id }, admin))[0];
         await new Promise((r) => setTimeout(r, 50));
       }
       throw new Error('the stick never appeared');
