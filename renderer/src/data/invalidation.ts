@@ -32,8 +32,9 @@ export const INVALIDATES: { readonly [K in CommandName]: readonly QueryName[] | 
   'staff.remove': ['staff.list'],
   'settings.update': ['settings.get'],
   'settings.setHostNames': ['settings.hostNames'],
-  'learners.resetSecret': ['learners.search', 'learners.detail', 'learners.list'],
-  'learners.erase': ['learners.search', 'learners.detail', 'learners.list', 'reports.get'],
+  // One learner's details (their courses) change with neither; an erased one's are not asked again.
+  'learners.resetSecret': ['learners.search', 'learners.list'],
+  'learners.erase': ['learners.search', 'learners.list', 'reports.get'],
   'stats.export': [],
   'sync.enrol': ['sync.status'],
   'sync.now': ['sync.status'],

@@ -1,4 +1,4 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, notifyManager, QueryCache, QueryClient } from '@tanstack/react-query';
 import { useApp } from '../state/app-store';
 import { ApiCallError } from './call';
 import { ANSWERS_AS, INVALIDATES } from './invalidation';
@@ -9,6 +9,11 @@ declare module '@tanstack/react-query' {
     queryMeta: { showsError?: boolean };
   }
 }
+
+// Components hear of new answers in a microtask rather than the next macrotask (the default), so
+// that when a command's `run` resolves, what it re-read is already on its way to the screen,
+// together with whatever the caller then says ("erased").
+notifyManager.setScheduler(queueMicrotask);
 
 /**
  * The renderer's one cache of what core said. Queries are keyed `[method, input]`, so a method's
@@ -24,12 +29,14 @@ export const queryClient = new QueryClient({
     },
   }),
   mutationCache: new MutationCache({
-    onSuccess(data, _input, _context, mutation) {
+    // A command is done when the screen shows what it changed: its queries are read again
+    // (those on screen) before `run` resolves and `busy` ends.
+    async onSuccess(data, _input, _context, mutation) {
       const method = mutation.options.mutationKey?.[0] as CommandName | undefined;
       if (!method) return;
       const answered = ANSWERS_AS[method];
       if (answered) queryClient.setQueryData([answered, {}], data);
-      refresh(INVALIDATES[method]);
+      await refresh(INVALIDATES[method]);
     },
   }),
   defaultOptions: {
@@ -44,10 +51,10 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** Reads these methods' queries again (every input), or forgets everything. */
-export function refresh(methods: readonly string[] | 'everything'): void {
-  if (methods === 'everything') queryClient.clear();
-  else for (const method of methods) void queryClient.invalidateQueries({ queryKey: [method] });
+/** Reads these methods' queries again (every input; those on screen now), or forgets everything. */
+async function refresh(methods: readonly string[] | 'everything'): Promise<void> {
+  if (methods === 'everything') return queryClient.clear();
+  await Promise.all(methods.map((method) => queryClient.invalidateQueries({ queryKey: [method] })));
 }
 
 // Nothing read for one person is shown to the next: the cache is emptied whenever the learner

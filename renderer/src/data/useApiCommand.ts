@@ -5,9 +5,9 @@ import { ApiCallError, callOrThrow, errorToShow } from './call';
 import type { CommandName } from './kinds';
 
 /**
- * A command method (one that may change something). `run` resolves to the answer, or null when the call failed;
- * `busy` while it runs; `error` is the failure to show beside the action (null when the error
- * policy took it). The queries it changes are read again (`invalidation.ts`).
+ * A command method (one that may change something). `run` resolves to the answer, or null when
+ * the call failed, once the queries it changes (`invalidation.ts`) have been read again; `busy`
+ * until then; `error` is the failure to show beside the action (null when the error policy took it).
  */
 export function useApiCommand<K extends CommandName>(method: K) {
   const mutation = useMutation<MethodOutput<K>, Error, MethodInput<K>>({
