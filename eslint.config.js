@@ -8,6 +8,15 @@ import tseslint from 'typescript-eslint';
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const group = (group, message) => ({ group, message });
 
+const POLLING = 'the renderer does not poll: subscribe to a contract event in renderer/src/data/live-updates.ts instead';
+/** What polling looks like in the renderer: an interval timer, a query's refetch interval, a polling hook. */
+export const NO_POLLING = [
+  { selector: "CallExpression[callee.name='setInterval']", message: POLLING },
+  { selector: "MemberExpression[property.name='setInterval']", message: POLLING },
+  { selector: "Property[key.name='refetchInterval']", message: POLLING },
+  { selector: 'Identifier[name=/^use\\w*Poll/i]', message: POLLING },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**'] },
   js.configs.recommended,
@@ -43,6 +52,19 @@ export default tseslint.config(
         group(['node:*', 'better-sqlite3', 'electron', 'fastify', '**/http-host/**', '**/server/**', '**/electron/**'], 'the renderer runs in a page: no Node, no hosts'),
       ),
     },
+  },
+  {
+    // The renderer never polls: core says when something changed (contract events) and the data
+    // layer (renderer/src/data/) re-reads what it changed. test/unit/renderer-no-polling.test.ts
+    // checks that these selectors catch what they should.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_POLLING] },
+  },
+  {
+    // Clocks, not polling: a countdown that shows the seconds left, and the idle watch that counts
+    // a learner's idle seconds on the page. Neither asks core anything on its tick.
+    files: ['renderer/src/components/useCountdown.ts', 'renderer/src/components/IdleLogout.tsx'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // The HTTP transport of the API (fastify): served by the browser host and by the desktop app's
