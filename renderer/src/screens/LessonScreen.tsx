@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonView, StepAnswer } from '../../../core/contract';
 import { api } from '../api/client';
+import { useApiQuery } from '../data/useApiQuery';
 import { ListenButton } from '../components/Listen';
 import { LocalizedText } from '../components/LocalizedText';
 import { ProgressBar } from '../components/ProgressBar';
@@ -54,20 +55,15 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
     scrollArea.current?.querySelector('.mark-wrong, .mark-missed, .misplaced, .wrong-pair, .mark-practise')?.scrollIntoView({ block: 'nearest' });
   }, [marks]);
 
-  useEffect(() => {
-    let live = true;
-    void api.call('lessons.get', { packId, lessonId }).then((result) => {
-      const view = settle(result);
-      if (!live || !view) return;
-      setLesson(view);
-      setDone(new Set(view.doneStepIds));
-      const resume = view.steps.findIndex((s) => s.id === view.resumeStepId);
-      setIndex(resume >= 0 ? resume : 0);
-    });
-    return () => {
-      live = false;
-    };
-  }, [packId, lessonId, settle]);
+  // The lesson as first read starts the player where the learner stopped; from then on the
+  // player keeps its own steps done (a later read would not move it).
+  const view = useApiQuery('lessons.get', { packId, lessonId }).data;
+  if (view && lesson === null) {
+    setLesson(view);
+    setDone(new Set(view.doneStepIds));
+    const resume = view.steps.findIndex((s) => s.id === view.resumeStepId);
+    setIndex(resume >= 0 ? resume : 0);
+  }
 
   const back = () => go({ name: 'courses' });
 
