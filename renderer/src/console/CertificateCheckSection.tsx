@@ -15,7 +15,7 @@ export function CertificateCheckSection() {
   const [code, setCode] = useState('');
   /** The code last asked about: the answer stays until another is asked. */
   const [asked, setAsked] = useState<string | null>(null);
-  const verify = useApiQuery('certificates.verify', { code: asked ?? '' }, { enabled: asked !== null, showsError: true });
+  const verify = useApiQuery('certificates.verify', { code: asked ?? '' }, { enabled: asked !== null, handlesError: true });
   const busy = verify.isFetching;
   const found = verify.isError ? null : (verify.data ?? null);
 

@@ -135,7 +135,7 @@ export function UsbPanel({ sticks: drives, installed }: { sticks: Stick[] | null
 /** The packs on one stick, read when it shows (each pack file is opened and checked). */
 function StickPacks({ stick, children }: { stick: Stick; children(pack: StickPack): ReactNode }) {
   const { t } = useTranslation();
-  const packs = useApiQuery('drives.packs', { driveId: stick.id }, { showsError: true });
+  const packs = useApiQuery('drives.packs', { driveId: stick.id }, { handlesError: true });
   if (packs.isError) return <p className="field-error">{t(`errors.${errorToShow(packs.error)?.code ?? 'internal'}`)}</p>;
   if (!packs.data) return null;
   if (packs.data.length === 0) return <p className="hint">{t('console.usb.noPacks')}</p>;

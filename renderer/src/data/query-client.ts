@@ -6,7 +6,7 @@ import type { CommandName } from './kinds';
 
 declare module '@tanstack/react-query' {
   interface Register {
-    queryMeta: { showsError?: boolean };
+    queryMeta: { handlesError?: boolean };
   }
 }
 
@@ -22,9 +22,9 @@ notifyManager.setScheduler(queueMicrotask);
 export const queryClient = new QueryClient({
   queryCache: new QueryCache({
     onError(error, query) {
-      // A failed first load says so in the banner, unless its screen shows it in place; a failed
+      // A failed first load says so in the banner, unless its screen deals with it; a failed
       // refresh keeps what was shown.
-      if (!(error instanceof ApiCallError) || error.taken || query.meta?.showsError || query.state.data !== undefined) return;
+      if (!(error instanceof ApiCallError) || error.taken || query.meta?.handlesError || query.state.data !== undefined) return;
       useApp.setState({ error: error.error });
     },
   }),

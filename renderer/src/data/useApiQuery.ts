@@ -11,8 +11,11 @@ export interface ApiQueryOptions<K extends QueryName> {
    * says for which previous inputs.
    */
   keepPrevious?: boolean | ((previous: MethodInput<K>) => boolean);
-  /** The component shows a failure in place itself (`errorToShow(query.error)`), not the banner. */
-  showsError?: boolean;
+  /**
+   * The component deals with a failure itself: shows it in place (`errorToShow(query.error)`) or
+   * does without; the banner does not show it. The error policy still applies.
+   */
+  handlesError?: boolean;
 }
 
 /**
@@ -32,6 +35,6 @@ export function useApiQuery<K extends QueryName>(method: K, input: MethodInput<K
         : keepPrevious
           ? keepPreviousData
           : undefined,
-    meta: options.showsError ? { showsError: true } : undefined,
+    meta: options.handlesError ? { handlesError: true } : undefined,
   });
 }
