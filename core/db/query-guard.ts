@@ -5,10 +5,17 @@ import type { Db } from './open';
 const inQuery = new AsyncLocalStorage<true>();
 const guarded = new WeakSet<object>();
 
+type Transaction = ((...args: unknown[]) => unknown) & Record<(typeof TRANSACTION_VARIANTS)[number], (...args: unknown[]) => unknown>;
+
 /** Statement methods that run SQL; the others (`pluck`, `bind`…) only configure it. */
 const EXECUTES = new Set<PropertyKey>(['run', 'get', 'all', 'iterate']);
-/** Connection methods that run SQL directly. */
-const CONNECTION_EXECUTES = new Set<PropertyKey>(['exec', 'pragma']);
+/**
+ * Connection methods that run SQL directly. `close` too: closing checkpoints the WAL, which must
+ * not meet a flag a query left on.
+ */
+const CONNECTION_EXECUTES = new Set<PropertyKey>(['exec', 'pragma', 'close']);
+/** A transaction function's variants: each begins with its own BEGIN (IMMEDIATE is a write to SQLite). */
+const TRANSACTION_VARIANTS = ['default', 'deferred', 'immediate', 'exclusive'] as const;
 
 /**
  * Runs `read` (sync or async) as a query: until it settles, every statement it runs, on any
@@ -55,11 +62,24 @@ export function guardQueries(db: Db): Db {
     });
     return proxy;
   };
+  // The flag is set before BEGIN, not only before the statements inside: `BEGIN IMMEDIATE`
+  // under a flag a query left on fails.
+  const wrapTransaction = (transaction: Transaction): Transaction => {
+    const run = (variant: (...args: unknown[]) => unknown) =>
+      function (this: unknown, ...args: unknown[]) {
+        follow();
+        return variant.apply(this, args);
+      };
+    const wrapped = run(transaction) as Transaction;
+    for (const name of TRANSACTION_VARIANTS) wrapped[name] = run(transaction[name]);
+    return wrapped;
+  };
   const wrapped = new Proxy(db, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== 'function') return value;
       if (property === 'prepare') return (...args: unknown[]) => wrapStatement(value.apply(target, args) as object);
+      if (property === 'transaction') return (...args: unknown[]) => wrapTransaction(value.apply(target, args) as Transaction);
       if (CONNECTION_EXECUTES.has(property)) {
         return (...args: unknown[]) => {
           follow();

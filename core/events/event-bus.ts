@@ -13,6 +13,8 @@ interface Subscriber {
 
 /** How long a ticket for the browser host's event stream may wait to be used. */
 export const TICKET_TTL_MS = 30_000;
+/** Tickets waiting at most (anyone may ask for one): past it the oldest goes, so asking cannot fill memory. */
+const TICKETS_MAX = 1000;
 
 /**
  * Core's events (core/contract/events.ts) to whoever subscribed, each only to subscribers whose
@@ -83,6 +85,8 @@ export class EventBus {
   issueTicket(token: string | null): string {
     const now = this.now();
     for (const [ticket, entry] of this.tickets) if (entry.expires <= now) this.tickets.delete(ticket);
+    // A Map keeps insertion order: the first key is the oldest ticket.
+    if (this.tickets.size >= TICKETS_MAX) this.tickets.delete(this.tickets.keys().next().value!);
     const ticket = randomBytes(24).toString('base64url');
     this.tickets.set(ticket, { token, expires: now + TICKET_TTL_MS });
     return ticket;

@@ -32,6 +32,11 @@ function desktopBridge() {
       const response = await fetch(`api/${encodeURIComponent(method)}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
       return response.json();
     },
+    // No events in this test: the bridge's stream opens and carries nothing.
+    subscribe: (_token: string | null, _listener: unknown, opened?: () => void) => {
+      opened?.();
+      return () => {};
+    },
     // Someone at the PC (their last input 3 seconds ago) until the test says they left.
     systemIdleSeconds: async () => (state.__goneAt === undefined ? 3 : Math.max(0, (Date.now() - state.__goneAt) / 1000)),
     printCertificate: async () => {

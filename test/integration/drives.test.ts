@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DriveWatcher, findPackFiles, freeBytes, removableMountLister, scanDrive, type DriveEvent } from '../../core/drives';
 import { createFatStick, fatToolsAvailable, type FatStick } from '../support/fat-stick';
 import { tempDir } from '../support/temp-dir';
+import { until } from '../support/until';
 
 beforeAll(() => {
   // Failing loudly, not skipping: a suite that silently skips its USB tests proves nothing.
@@ -22,16 +23,6 @@ function watch(roots: string[], options: { probeTimeoutMs?: number } = {}) {
   const events: DriveEvent[] = [];
   watcher.on((event) => events.push(event));
   return { watcher, events };
-}
-
-async function until<T>(what: string, find: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /** The id the watcher gives the file system mounted at the stick's folder right now. */
@@ -77,6 +68,24 @@ describe('watching for removable drives on real FAT sticks', () => {
     const secondId = await idOf(stick);
     await until('the remounted stick to be reported added', () => eventFor(events, 'added', secondId, removedAt));
     expect(watcher.current().map((drive) => drive.id)).toEqual([secondId]);
+  });
+
+  it('tells the whole set once per change (pulled out, put back), and nothing while it stays the same', async () => {
+    const root = tempDir();
+    const stick = await createFatStick({ parentDir: root });
+    const { watcher } = watch([root]);
+    const sets: string[][] = [];
+    watcher.onChange((drives) => sets.push(drives.map((drive) => drive.path)));
+    await watcher.start();
+    // Already there: the first look tells it, like the 'added' events.
+    expect(sets).toEqual([[stick.dir]]);
+
+    await stick.pull();
+    await until('the set without the stick', () => sets.length === 2);
+    await stick.remount();
+    await until('the set with the stick again', () => sets.length === 3);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // five more looks
+    expect(sets).toEqual([[stick.dir], [], [stick.dir]]);
   });
 
   it('reports a stick that stops answering as removed after the probe timeout, while other drives stay', async () => {

@@ -66,8 +66,9 @@ export class ApiClient {
   }
 }
 
-export const api = window.ayil
-  ? new ApiClient(window.ayil.call.bind(window.ayil), window.ayil.subscribe.bind(window.ayil))
+const bridge = window.ayil;
+export const api = bridge
+  ? new ApiClient(bridge.call.bind(bridge), (token, listener, opened) => bridge.subscribe(token, listener, opened))
   : new ApiClient(httpTransport);
 
 /**

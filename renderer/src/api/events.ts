@@ -36,7 +36,7 @@ export function sseSubscribe(call: AyilBridge['call']): OpenEventStream {
         wait = RETRY_FIRST_MS;
         opened?.();
       };
-      source.onmessage = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as Parameters<EventListener>[0]);
+      source.onmessage = (message: { data: string }) => listener(JSON.parse(message.data) as Parameters<EventListener>[0]);
       source.onerror = retry;
     };
     void connect();
