@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiError } from '../../core/contract';
 import { errorOutcome } from '../../renderer/src/state/error-policy';
 
 // The renderer's one error policy: what a failed call means, wherever it was made.
-const error = (code: string) => ({ code, params: {} });
+const error = (code: ApiError['code']): ApiError => ({ code, params: {} });
 const learner = { console: false, learner: true };
 const console = { console: true, learner: false };
 const nobody = { console: false, learner: false };
