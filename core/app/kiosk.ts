@@ -100,7 +100,14 @@ export async function openKiosk(openDb: Db, ctx: KioskContext): Promise<Kiosk> {
       events.emit('session.ended', {}, token);
     },
   );
-  const idleSweep = setInterval(() => sessions.endIdle(), IDLE_SWEEP_MS);
+  const idleSweep = setInterval(() => {
+    try {
+      sessions.endIdle();
+    } catch (error) {
+      // A guest's data that could not be deleted now is deleted at the next start; the host runs on.
+      log(`Ending idle sessions failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }, IDLE_SWEEP_MS);
   idleSweep.unref();
   const staff = new Staff(db, now, tries, () => [settings.siteName(), settings.siteCode()]);
   // Only courses the pack marks as certifying give a certificate (a practice tour does not); for the

@@ -53,7 +53,7 @@ export class EventBus {
   emit<K extends EventName>(event: K, payload: EventPayload<K> | (() => EventPayload<K>), toToken?: string): void {
     const spec = events[event];
     const receivers = [...this.subscribers].filter((subscriber) =>
-      'toSession' in spec ? subscriber.token !== null && subscriber.token === toToken : authorised(spec.role, subscriber.token ? this.sessionOf(subscriber.token) : undefined),
+      'toSession' in spec ? subscriber.token !== null && subscriber.token === toToken : authorised(spec.role, this.session(subscriber.token)),
     );
     if (receivers.length === 0) return;
     let message: EventMessage;
@@ -72,6 +72,21 @@ export class EventBus {
         // One subscriber gone wrong (a closed window) must not keep the event from the others.
         this.log(`An event subscriber failed: ${String(error)}`);
       }
+    }
+  }
+
+  /**
+   * The subscriber's session now, or none. Looking may end an idle session (and delete a guest's
+   * data); while a restore has the database closed that can fail, and the event then goes to the
+   * subscriber as to nobody rather than failing whoever sent it.
+   */
+  private session(token: string | null): Session | undefined {
+    if (!token) return undefined;
+    try {
+      return this.sessionOf(token);
+    } catch (error) {
+      this.log(`A session could not be looked up for an event: ${String(error)}`);
+      return undefined;
     }
   }
 

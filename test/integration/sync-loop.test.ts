@@ -14,6 +14,7 @@ import { HostClock } from '../support/host-clock';
 import { collectorFigures, kioskFigures, lackingPerStream } from '../support/sync-figures';
 import { call, shippedKeysDir, STAFF_PASSWORD, staffToken, startTestCore } from '../support/test-core';
 import { tempDir } from '../support/temp-dir';
+import { until as waitUntil } from '../support/until';
 
 /**
  * The kiosk's sync loop against the real collector (SQLite backend) over loopback HTTP(S): it
@@ -60,15 +61,8 @@ async function work(core: Core, tag: string, count = 7) {
   }
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Sending takes a while on a loaded machine: 20 seconds before giving up. */
+const until = <T>(what: string, probe: () => Promise<T | null | undefined | false>) => waitUntil(what, probe, 20_000);
 
 /** The loop sends by itself: wait (no "send now") until nothing is pending. */
 const allSent = (core: Core, admin: string) =>
