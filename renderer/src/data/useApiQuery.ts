@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { MethodInput, MethodOutput } from '../../../core/contract';
-import { callOrThrow } from './call';
+import { ApiCallError, callOrThrow } from './call';
+import { queryClient } from './query-client';
 import type { QueryName } from './kinds';
 
 export interface ApiQueryOptions<K extends QueryName> {
@@ -37,4 +38,17 @@ export function useApiQuery<K extends QueryName>(method: K, input: MethodInput<K
           : undefined,
     meta: options.handlesError ? { handlesError: true } : undefined,
   });
+}
+
+/**
+ * A query's answer read now, for a click that needs it (from the cache while fresh); null when it
+ * failed, after the error policy (and, for a first read, the banner) took the failure.
+ */
+export async function readApiQuery<K extends QueryName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K> | null> {
+  try {
+    return await queryClient.fetchQuery<MethodOutput<K>>({ queryKey: [method, input], queryFn: () => callOrThrow(method, input) });
+  } catch (error) {
+    if (error instanceof ApiCallError) return null;
+    throw error;
+  }
 }
