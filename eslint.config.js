@@ -57,6 +57,15 @@ export const LAYERS = {
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const group = (group, message) => ({ group, message });
 
+const POLLING = 'the renderer does not poll: subscribe to a contract event in renderer/src/data/live-updates.ts instead';
+/** What polling looks like in the renderer: an interval timer, a query's refetch interval, a polling hook. */
+export const NO_POLLING = [
+  { selector: "CallExpression[callee.name='setInterval']", message: POLLING },
+  { selector: "MemberExpression[property.name='setInterval']", message: POLLING },
+  { selector: "Property[key.name='refetchInterval']", message: POLLING },
+  { selector: 'Identifier[name=/^use\\w*Poll/i]', message: POLLING },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**'] },
   js.configs.recommended,
@@ -78,5 +87,18 @@ export default tseslint.config(
       // Not a layer but a weight: the contract's strength rule carries megabytes of dictionaries.
       ...restrict(group(['**/core/contract/password-strength', '**/core/contract/password-strength.*'], 'the strength rule carries megabytes of dictionaries: the server checks passwords, the page never')),
     },
+  },
+  {
+    // The renderer never polls: core says when something changed (contract events) and the data
+    // layer (renderer/src/data/) re-reads what it changed. test/unit/renderer-no-polling.test.ts
+    // checks that these selectors catch what they should.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_POLLING] },
+  },
+  {
+    // Clocks, not polling: a countdown that shows the seconds left, and the idle watch that counts
+    // a learner's idle seconds on the page. Neither asks core anything on its tick.
+    files: ['renderer/src/components/useCountdown.ts', 'renderer/src/components/IdleLogout.tsx'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
 );

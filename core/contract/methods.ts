@@ -61,8 +61,8 @@ export type Role = (typeof ROLES)[number];
 export const METHOD_KINDS = ['query', 'command'] as const;
 export type MethodKind = (typeof METHOD_KINDS)[number];
 
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, R extends Role = Role> {
-  readonly kind: MethodKind;
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, R extends Role = Role, K extends MethodKind = MethodKind> {
+  readonly kind: K;
   readonly role: R;
   readonly input: I;
   readonly output: O;
@@ -70,7 +70,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   readonly beforeSetup?: true;
 }
 
-const method = <I extends z.ZodType, O extends z.ZodType, R extends Role>(spec: MethodSpec<I, O, R>) => spec;
+// The kind is kept literal in the table's type, so the renderer's data layer can tell queries from commands.
+const method = <I extends z.ZodType, O extends z.ZodType, R extends Role, K extends MethodKind>(spec: MethodSpec<I, O, R, K>) => spec;
 
 const NoInput = z.strictObject({});
 const Ok = z.object({ done: z.literal(true) });

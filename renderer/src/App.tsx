@@ -6,6 +6,7 @@ import { StaffLoginScreen } from './console/StaffLoginScreen';
 import { ErrorBanner } from './components/ErrorBanner';
 import { IdleLogout } from './components/IdleLogout';
 import { TopBar } from './components/TopBar';
+import { useLiveUpdates } from './data/live-updates';
 import { CertificateScreen } from './screens/CertificateScreen';
 import { CertificatesScreen } from './screens/CertificatesScreen';
 import { CoursesScreen } from './screens/CoursesScreen';
@@ -59,6 +60,7 @@ export function App() {
   const { t } = useTranslation();
   const screen = useApp((s) => s.screen);
   const boot = useApp((s) => s.boot);
+  useLiveUpdates();
   useEffect(() => {
     void boot();
   }, [boot]);

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BackupPassphraseSchema, type ApiError, type MethodOutput } from '../../../core/contract';
+import { BackupPassphraseSchema, type MethodOutput } from '../../../core/contract';
 import { api } from '../api/client';
+import { useApiCommand } from '../data/useApiCommand';
+import { useApiQuery } from '../data/useApiQuery';
 import { useApp } from '../state/app-store';
-import { settleStaff } from './console-store';
 import { ConsoleDialog } from './ConsoleDialog';
 import { TextField } from './fields';
 import { formatBytes, formatDateTime } from './format';
@@ -14,10 +15,6 @@ import { useSticks } from './useSticks';
 type Backup = MethodOutput<'backup.list'>[number];
 /** What is wrong with the passphrase typed for a new backup (console.backup.problems.*). */
 type PassphraseProblem = 'short' | 'mismatch';
-
-async function loadBackups(where: string, passphrase: string | undefined) {
-  return settleStaff(await api.call('backup.list', { target: JSON.parse(where) as Target, ...(passphrase ? { passphrase } : {}) }));
-}
 
 /**
  * Backs the database up to a stick (or this computer's exports folder), encrypted with a
@@ -32,29 +29,23 @@ export function BackupSection() {
   const [passphraseAgain, setPassphraseAgain] = useState('');
   const [problem, setProblem] = useState<{ field: 'backup-passphrase' | 'backup-passphraseAgain'; kind: PassphraseProblem } | null>(null);
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const making = useApiCommand('backup.create');
+  const busy = making.busy;
   const [made, setMade] = useState<Backup | null>(null);
   /** The passphrase typed to open the list, and the one the shown list was checked with. */
   const [listPassphrase, setListPassphrase] = useState('');
   const [checkedWith, setCheckedWith] = useState<string | undefined>(undefined);
-  /** The backups found, where and with which passphrase: a list for another target than the chosen one is not shown. */
-  const [found, setFound] = useState<{ where: string; with: string | undefined; backups: Backup[] } | null>(null);
   const [restoring, setRestoring] = useState<Backup | null>(null);
 
   const target: Target | null = targetOf(choice, drives);
-
-  const targetKey = target ? JSON.stringify(target) : '';
-  const backups = found && found.where === targetKey ? found.backups : null;
+  const listed = useApiQuery('backup.list', { target: target ?? { kind: 'folder' }, ...(checkedWith ? { passphrase: checkedWith } : {}) }, {
+    enabled: target !== null,
+    // While another passphrase is checked the list stays; a list for another target does not.
+    keepPrevious: (previous) => JSON.stringify(previous.target) === JSON.stringify(target),
+  });
+  const backups = target ? (listed.data ?? null) : null;
   // Checking takes a second or two per backup (the passphrase goes through scrypt each time).
-  const checking = Boolean(targetKey && checkedWith) && !(found?.where === targetKey && found.with === checkedWith);
-  const readBackups = useCallback(async (where: string, passphrase: string | undefined) => {
-    const list = await loadBackups(where, passphrase);
-    if (list) setFound({ where, with: passphrase, backups: list });
-  }, []);
-  useEffect(() => {
-    if (targetKey) void loadBackups(targetKey, checkedWith).then((list) => list && setFound({ where: targetKey, with: checkedWith, backups: list }));
-  }, [targetKey, checkedWith]);
+  const checking = Boolean(target && checkedWith) && listed.isFetching && (listed.isPlaceholderData || listed.data === undefined);
 
   function passphraseProblem(): typeof problem {
     if (!BackupPassphraseSchema.safeParse(passphrase).success) return { field: 'backup-passphrase', kind: 'short' };
@@ -68,24 +59,20 @@ export function BackupSection() {
     const wrong = passphraseProblem();
     setProblem(wrong);
     if (wrong) return document.getElementById(wrong.field)?.focus();
-    setBusy(true);
-    setError(null);
     setMade(null);
-    const backup = settleStaff(await api.call('backup.create', { password, passphrase, target }), setError);
-    setBusy(false);
+    const backup = await making.run({ password, passphrase, target });
     setPassword('');
     if (!backup) return;
     setPassphrase('');
     setPassphraseAgain('');
     setMade(backup);
-    await readBackups(targetKey, checkedWith);
   }
 
   async function check(event: FormEvent) {
     event.preventDefault();
-    if (!targetKey || !listPassphrase || checking) return;
+    if (!target || !listPassphrase || checking) return;
     setCheckedWith(listPassphrase);
-    if (listPassphrase === checkedWith) await readBackups(targetKey, listPassphrase);
+    if (listPassphrase === checkedWith) await listed.refetch();
   }
 
   const passphraseField = (id: 'backup-passphrase' | 'backup-passphraseAgain', value: string, onChange: (value: string) => void) => (
@@ -111,7 +98,7 @@ export function BackupSection() {
           <TextField id="backup-password" label={t('console.common.yourPassword')} hint={t('console.common.passwordAgainHint')}>
             {(props) => <input {...props} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
           </TextField>
-          <InlineError error={error} />
+          <InlineError error={making.error} />
           <div className="actions">
             <button type="submit" className="button primary" disabled={busy || !target || !password} aria-busy={busy}>
               {t('console.backup.make')}
@@ -193,15 +180,12 @@ function RestoreDialog({ backup, passphrase, onClose }: { backup: Backup; passph
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const restoration = useApiCommand('backup.restore');
+  const busy = restoration.busy;
 
   async function restore() {
     if (!password) return;
-    setBusy(true);
-    setError(null);
-    const done = settleStaff(await api.call('backup.restore', { password, passphrase, file: backup.file }), setError);
-    setBusy(false);
+    const done = await restoration.run({ password, passphrase, file: backup.file });
     setPassword('');
     if (!done) return;
     // Every session ended with the old database: sign in again against the restored one.
@@ -211,7 +195,7 @@ function RestoreDialog({ backup, passphrase, onClose }: { backup: Backup; passph
   }
 
   return (
-    <ConsoleDialog title={t('console.backup.restoreTitle')} confirmLabel={t('console.backup.restoreConfirm')} danger busy={busy} error={error} onCancel={onClose} onConfirm={() => void restore()}>
+    <ConsoleDialog title={t('console.backup.restoreTitle')} confirmLabel={t('console.backup.restoreConfirm')} danger busy={busy} error={restoration.error} onCancel={onClose} onConfirm={() => void restore()}>
       <p>
         <strong>{backup.siteName}</strong>
         {backup.takenAt && <> · {formatDateTime(backup.takenAt, language)}</>}

@@ -1,40 +1,36 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, MethodOutput } from '../../../core/contract';
-import { api } from '../api/client';
+import { errorToShow } from '../data/call';
+import { useApiQuery } from '../data/useApiQuery';
 import { useApp } from '../state/app-store';
-import { settleStaff } from './console-store';
 import { TextField } from './fields';
 import { dayLabel, parseDay } from './dates';
 import { InlineError } from './InlineError';
 import { localText } from './local-text';
-
-type Certificate = MethodOutput<'certificates.verify'>;
 
 /** Someone shows a certificate: the code printed on it says whether this kiosk issued it, to whom. */
 export function CertificateCheckSection() {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const [code, setCode] = useState('');
-  const [found, setFound] = useState<Certificate | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** The code last asked about: the answer stays until another is asked. */
+  const [asked, setAsked] = useState<string | null>(null);
+  const verify = useApiQuery('certificates.verify', { code: asked ?? '' }, { enabled: asked !== null, handlesError: true });
+  const busy = verify.isFetching;
+  const found = verify.isError ? null : (verify.data ?? null);
 
-  async function check(event: FormEvent) {
+  function check(event: FormEvent) {
     event.preventDefault();
     if (!code.trim() || busy) return;
-    setBusy(true);
-    setFound(null);
-    setError(null);
-    const certificate = settleStaff(await api.call('certificates.verify', { code: code.trim().toUpperCase() }), setError);
-    setBusy(false);
-    setFound(certificate);
+    const next = code.trim().toUpperCase();
+    if (next === asked) void verify.refetch();
+    else setAsked(next);
   }
 
   return (
     <section className="console-panel" aria-labelledby="check-title">
       <h2 id="check-title">{t('console.certificates.title')}</h2>
-      <form className="console-form" onSubmit={(e) => void check(e)}>
+      <form className="console-form" onSubmit={check}>
         <TextField id="certificate-code" label={t('console.certificates.code')} hint={t('console.certificates.codeHint')}>
           {(props) => <input {...props} autoComplete="off" spellCheck={false} maxLength={40} value={code} onChange={(e) => setCode(e.target.value)} />}
         </TextField>
@@ -69,7 +65,7 @@ export function CertificateCheckSection() {
           </div>
         )}
       </div>
-      <InlineError error={error} />
+      <InlineError error={errorToShow(verify.error)} />
     </section>
   );
 }

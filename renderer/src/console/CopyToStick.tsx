@@ -1,23 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../core/contract';
-import { api } from '../api/client';
+import type { MethodOutput } from '../../../core/contract';
+import { useApiCommand } from '../data/useApiCommand';
 import { useApp } from '../state/app-store';
-import { settleStaff } from './console-store';
 import { formatBytes } from './format';
 import { InlineError } from './InlineError';
 import { localText } from './local-text';
-import type { Drive, InstalledPack } from './PacksSection';
+import type { InstalledPack, Stick } from './PacksSection';
 
 /** Copies installed packs onto a stick for another library; the stick's free space comes first. */
-export function CopyToStick({ drives, installed, onCopied }: { drives: Drive[]; installed: InstalledPack[]; onCopied(): Promise<void> }) {
+export function CopyToStick({ drives, installed }: { drives: Stick[]; installed: InstalledPack[] }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const [driveId, setDriveId] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [copied, setCopied] = useState<string[] | null>(null);
+  const exporting = useApiCommand('packs.exportToDrive');
+  const busy = exporting.busy;
+  const [copied, setCopied] = useState<MethodOutput<'packs.exportToDrive'>['files'] | null>(null);
 
   // The stick chosen, or the only one there is; gone if it was taken out.
   const drive = drives.find((d) => d.id === driveId) ?? (drives.length === 1 ? drives[0] : undefined);
@@ -28,14 +27,9 @@ export function CopyToStick({ drives, installed, onCopied }: { drives: Drive[]; 
   async function copy(event: FormEvent) {
     event.preventDefault();
     if (!drive || packs.length === 0 || busy) return;
-    setBusy(true);
-    setError(null);
     setCopied(null);
-    const result = settleStaff(await api.call('packs.exportToDrive', { driveId: drive.id, packIds: packs.map((p) => p.id) }), setError);
-    setBusy(false);
-    if (!result) return;
-    setCopied(result.files);
-    await onCopied();
+    const result = await exporting.run({ driveId: drive.id, packIds: packs.map((p) => p.id) });
+    if (result) setCopied(result.files);
   }
 
   return (
@@ -76,7 +70,7 @@ export function CopyToStick({ drives, installed, onCopied }: { drives: Drive[]; 
             {packs.length > 0 && t('console.copy.needed', { count: packs.length, size: formatBytes(needed, language) })}
             {tooBig && <strong className="field-error"> {t('console.copy.tooBig')}</strong>}
           </p>
-          <InlineError error={error} />
+          <InlineError error={exporting.error} />
           <div className="actions">
             <button type="submit" className="button primary" disabled={busy || !drive || packs.length === 0 || tooBig} aria-busy={busy}>
               {busy ? t('console.copy.copying') : t('console.copy.submit')}

@@ -1,12 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HOST_NAMES_MAX, HostNameSchema, type ApiError, type MethodOutput } from '../../../core/contract';
-import { api } from '../api/client';
-import { settleStaff } from './console-store';
+import { HOST_NAMES_MAX, HostNameSchema } from '../../../core/contract';
+import { useApiCommand } from '../data/useApiCommand';
+import { useApiQuery } from '../data/useApiQuery';
 import { TextField } from './fields';
 import { InlineError } from './InlineError';
-
-type Names = MethodOutput<'settings.hostNames'>;
 
 /**
  * The names the host answers to besides this computer's own addresses: a short list, for a
@@ -14,24 +12,14 @@ type Names = MethodOutput<'settings.hostNames'>;
  */
 export function HostNames() {
   const { t } = useTranslation();
-  const [names, setNames] = useState<Names | null>(null);
+  const names = useApiQuery('settings.hostNames', {}).data ?? null;
+  const saving = useApiCommand('settings.setHostNames');
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<'invalid' | 'full' | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState('');
 
-  useEffect(() => {
-    void api.call('settings.hostNames', {}).then((result) => {
-      const value = settleStaff(result);
-      if (value) setNames(value);
-    });
-  }, []);
-
   async function save(added: string[], message: string) {
-    setError(null);
-    const done = settleStaff(await api.call('settings.setHostNames', { names: added }), setError);
-    if (!done || !names) return false;
-    setNames({ ...names, added });
+    if (!(await saving.run({ names: added }))) return false;
     setNotice(message);
     return true;
   }
@@ -83,7 +71,7 @@ export function HostNames() {
         <TextField id="host-name" label={t('console.hosts.field')} problem={problem !== null && t(`console.hosts.${problem}`)}>
           {(props) => <input {...props} autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} />}
         </TextField>
-        <InlineError error={error} />
+        <InlineError error={saving.error} />
         <div className="actions">
           <button type="submit" className="button primary" disabled={!names}>
             {t('console.hosts.add')}

@@ -1,34 +1,29 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NATIVE_NAMES, type ApiError } from '../../../core/contract';
-import { api } from '../api/client';
+import { LANGUAGE_NATIVE_NAMES } from '../../../core/contract';
+import { useApiCommand } from '../data/useApiCommand';
 import { useApp } from '../state/app-store';
-import { settleStaff, useConsole } from './console-store';
 import { ConsoleDialog } from './ConsoleDialog';
 import { formatBytes } from './format';
 import { localText } from './local-text';
 import type { InstalledPack } from './PacksSection';
 import { TransferPack } from './TransferPack';
+import { useConsole } from './console-store';
 
 /** The packs on this computer, each removable after a confirmation; an administrator can hand one to another publisher. */
-export function InstalledPacks({ packs, onChanged }: { packs: InstalledPack[] | null; onChanged(): Promise<void> }) {
+export function InstalledPacks({ packs }: { packs: InstalledPack[] | null }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const [removing, setRemoving] = useState<InstalledPack | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const removal = useApiCommand('packs.remove');
   const [notice, setNotice] = useState('');
   const [transferring, setTransferring] = useState<InstalledPack | null>(null);
   const isAdmin = useConsole((s) => s.staff?.role === 'admin');
 
   async function remove(pack: InstalledPack) {
-    setBusy(true);
-    const done = settleStaff(await api.call('packs.remove', { packId: pack.id }), setError);
-    setBusy(false);
-    if (!done) return;
+    if (!(await removal.run({ packId: pack.id }))) return;
     setRemoving(null);
     setNotice(t('console.packs.removed', { title: localText(pack.title, language) }));
-    await onChanged();
   }
 
   return (
@@ -81,7 +76,7 @@ export function InstalledPacks({ packs, onChanged }: { packs: InstalledPack[] | 
                       className="button small secondary"
                       aria-label={t('console.packs.removeNamed', { title: localText(pack.title, language) })}
                       onClick={() => {
-                        setError(null);
+                        removal.reset();
                         setRemoving(pack);
                       }}
                     >
@@ -109,9 +104,7 @@ export function InstalledPacks({ packs, onChanged }: { packs: InstalledPack[] | 
           pack={transferring}
           onClose={(done) => {
             setTransferring(null);
-            if (!done) return;
-            setNotice(done);
-            void onChanged();
+            if (done) setNotice(done);
           }}
         />
       )}
@@ -120,8 +113,8 @@ export function InstalledPacks({ packs, onChanged }: { packs: InstalledPack[] | 
           title={t('console.packs.removeTitle', { title: localText(removing.title, language) })}
           confirmLabel={t('console.packs.removeConfirm')}
           danger
-          busy={busy}
-          error={error}
+          busy={removal.busy}
+          error={removal.error}
           onCancel={() => setRemoving(null)}
           onConfirm={() => void remove(removing)}
         >

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, MethodOutput } from '../../../core/contract';
-import { api } from '../api/client';
 import { AvatarPicture } from '../components/AvatarPicture';
+import { useApiCommand } from '../data/useApiCommand';
+import { useApiPages } from '../data/useApiPages';
+import { InlineError } from './InlineError';
 import { EraseDialog } from './reports/EraseDialog';
 import { dayLabel } from './reports/format';
 import { LearnerProgress } from './reports/LearnerProgress';
-import { settleStaff as settleConsole } from './console-store';
 import './reports/reports.css';
 
 type LearnerRow = MethodOutput<'learners.search'>['learners'][number];
@@ -27,46 +28,35 @@ export function LearnersSection() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const [query, setQuery] = useState('');
-  const [learners, setLearners] = useState<LearnerRow[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
+  /** The search sent: what was typed, once typing pauses. */
+  const [searched, setSearched] = useState('');
   const [open, setOpen] = useState<number | null>(null);
   const [erasing, setErasing] = useState<LearnerRow | null>(null);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const searchField = useRef<HTMLInputElement>(null);
-  const latest = useRef(0);
-
-  /** A fresh first page (offset 0) or the next page appended. */
-  const fetchPage = useCallback(async (text: string, offset: number) => {
-    const request = ++latest.current;
-    const page = settleConsole(await api.call('learners.search', { query: text.trim(), offset, limit: PAGE }));
-    if (!page || request !== latest.current) return;
-    setTotal(page.total);
-    setLearners((shown) => (offset === 0 ? page.learners : [...shown, ...page.learners]));
-  }, []);
+  const pages = useApiPages('learners.search', { query: searched.trim() }, PAGE);
+  const reset = useApiCommand('learners.resetSecret');
+  const erasure = useApiCommand('learners.erase');
+  const busy = reset.busy || erasure.busy;
+  const learners = pages.data?.pages.flatMap((page) => page.learners) ?? [];
+  const total = pages.data?.pages.at(-1)?.total ?? null;
 
   useEffect(() => {
-    const timer = setTimeout(() => void fetchPage(query, 0), query ? SEARCH_DELAY_MS : 0);
+    const timer = setTimeout(() => setSearched(query), query ? SEARCH_DELAY_MS : 0);
     return () => clearTimeout(timer);
-  }, [query, fetchPage]);
+  }, [query]);
 
   const resetSecret = async (learner: LearnerRow) => {
-    setBusy(true);
-    const done = settleConsole(await api.call('learners.resetSecret', { learnerId: learner.id }));
-    setBusy(false);
-    if (!done) return;
-    setLearners((shown) => shown.map((l) => (l.id === learner.id ? { ...l, secret: 'none', locked: false, needsLibrarian: false } : l)));
+    erasure.reset();
+    if (!(await reset.run({ learnerId: learner.id }))) return;
     setNotice(t('reports.learners.secretReset', { name: learner.displayName }));
   };
 
   const erase = async (learner: LearnerRow) => {
-    setBusy(true);
-    const done = settleConsole(await api.call('learners.erase', { learnerId: learner.id }));
-    setBusy(false);
+    reset.reset();
+    const done = await erasure.run({ learnerId: learner.id });
     setErasing(null);
     if (!done) return;
-    setLearners((shown) => shown.filter((l) => l.id !== learner.id));
-    setTotal((n) => (n === null ? n : n - 1));
     setOpen(null);
     setNotice(t('reports.learners.erased', { name: learner.displayName }));
     // The row that had focus is gone: continue from the search field.
@@ -77,7 +67,8 @@ export function LearnersSection() {
     <div className="learners-section">
       <form role="search" className="learner-search" onSubmit={(e) => {
         e.preventDefault();
-        void fetchPage(query, 0);
+        if (query === searched) void pages.refetch();
+        else setSearched(query);
       }}>
         <label htmlFor="learner-search">{t('reports.learners.searchLabel')}</label>
         <input id="learner-search" ref={searchField} type="search" value={query} maxLength={100} autoComplete="off" onChange={(e) => {
@@ -114,7 +105,11 @@ export function LearnersSection() {
                     {learner.needsLibrarian ? ` · ${t('reports.learners.needsLibrarian')}` : learner.locked && ` · ${t('reports.learners.locked')}`}
                   </p>
                 </div>
-                <button type="button" className="button secondary" aria-expanded={expanded} aria-controls={detailId} onClick={() => setOpen(expanded ? null : learner.id)}>
+                <button type="button" className="button secondary" aria-expanded={expanded} aria-controls={detailId} onClick={() => {
+                  reset.reset();
+                  erasure.reset();
+                  setOpen(expanded ? null : learner.id);
+                }}>
                   {t('reports.learners.details', { name: learner.displayName })}
                 </button>
               </div>
@@ -132,14 +127,15 @@ export function LearnersSection() {
                       {t('reports.learners.erase', { name: learner.displayName })}
                     </button>
                   </div>
+                  <InlineError error={reset.error ?? erasure.error} />
                 </div>
               )}
             </li>
           );
         })}
       </ul>
-      {total !== null && learners.length < total && (
-        <button type="button" className="button secondary" onClick={() => void fetchPage(query, learners.length)}>
+      {pages.hasNextPage && (
+        <button type="button" className="button secondary" onClick={() => void pages.fetchNextPage()}>
           {t('reports.learners.showMore')}
         </button>
       )}

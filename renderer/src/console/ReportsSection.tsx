@@ -1,11 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../../core/contract';
-import { api } from '../api/client';
+import { useApiQuery } from '../data/useApiQuery';
 import { PeriodPicker } from './reports/PeriodPicker';
 import { presetPeriod, type Period } from './reports/period';
 import { ReportView } from './reports/ReportView';
-import { settleStaff as settleConsole } from './console-store';
 import './reports/reports.css';
 
 const INITIAL = 'last3Months' as const;
@@ -14,21 +12,10 @@ const INITIAL = 'last3Months' as const;
 export function ReportsSection() {
   const { t } = useTranslation();
   const [period, setPeriod] = useState<Period>(() => presetPeriod(INITIAL));
-  const [answer, setAnswer] = useState<{ period: Period; report: Report | null } | null>(null);
-
-  useEffect(() => {
-    // A period chosen while another is loading wins: the older answer is dropped.
-    let live = true;
-    void api.call('reports.get', period).then((result) => {
-      if (live) setAnswer({ period, report: settleConsole(result) });
-    });
-    return () => {
-      live = false;
-    };
-  }, [period]);
-
-  const busy = answer?.period !== period;
-  const report = answer?.report ?? null;
+  // The last report stays while another period loads; a period chosen meanwhile wins.
+  const answer = useApiQuery('reports.get', period, { keepPrevious: true });
+  const busy = answer.isPending || answer.isPlaceholderData;
+  const report = answer.data ?? null;
   return (
     <div className="reports-section" aria-busy={busy}>
       <div className="report-tools no-print">

@@ -1,9 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KEYBOARD_LAYOUTS, SiteSettingsSchema, type ApiError, type SiteSettings } from '../../../core/contract';
-import { api } from '../api/client';
+import { KEYBOARD_LAYOUTS, SiteSettingsSchema, type SiteSettings } from '../../../core/contract';
+import { useApiCommand } from '../data/useApiCommand';
+import { useApiQuery } from '../data/useApiQuery';
 import { useApp } from '../state/app-store';
-import { settleStaff } from './console-store';
 import { LanguageChoice, TextField } from './fields';
 import { HostNames } from './HostNames';
 import { InlineError } from './InlineError';
@@ -23,30 +23,25 @@ export function SettingsSection() {
 }
 
 function SiteSettingsForm() {
+  const saved = useApiQuery('settings.get', {}).data;
+  // The form starts from the settings as first read; what is typed is not replaced by a later read.
+  if (!saved) return <section className="console-panel" aria-busy="true" />;
+  return <SiteSettingsFields initial={saved} />;
+}
+
+function SiteSettingsFields({ initial }: { initial: SiteSettings }) {
   const { t } = useTranslation();
   const reloadKiosk = useApp((s) => s.reloadKiosk);
-  const [settings, setSettings] = useState<SiteSettings | null>(null);
+  const [settings, setSettings] = useState(initial);
   // Minutes are what people think in; core keeps seconds.
-  const [minutes, setMinutes] = useState('');
-  const [staffMinutes, setStaffMinutes] = useState('');
-  const [k, setK] = useState('');
+  const [minutes, setMinutes] = useState(() => String(Math.round(initial.idleTimeoutSeconds / 60)));
+  const [staffMinutes, setStaffMinutes] = useState(() => String(Math.round(initial.staffIdleTimeoutSeconds / 60)));
+  const [k, setK] = useState(() => String(initial.k));
   const [invalid, setInvalid] = useState<string[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const update = useApiCommand('settings.update');
+  const busy = update.busy;
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    void api.call('settings.get', {}).then((result) => {
-      const value = settleStaff(result);
-      if (!value) return;
-      setSettings(value);
-      setMinutes(String(Math.round(value.idleTimeoutSeconds / 60)));
-      setStaffMinutes(String(Math.round(value.staffIdleTimeoutSeconds / 60)));
-      setK(String(value.k));
-    });
-  }, []);
-
-  if (!settings) return <section className="console-panel" aria-busy="true" />;
   const change = (part: Partial<SiteSettings>) => {
     setSettings({ ...settings, ...part });
     setSaved(false);
@@ -54,7 +49,7 @@ function SiteSettingsForm() {
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (!settings || busy) return;
+    if (busy) return;
     const candidate = { ...settings, idleTimeoutSeconds: Math.round(Number(minutes) * 60), staffIdleTimeoutSeconds: Math.round(Number(staffMinutes) * 60), k: Number(k) };
     const parsed = SiteSettingsSchema.safeParse(candidate);
     if (!parsed.success) {
@@ -64,11 +59,7 @@ function SiteSettingsForm() {
       return;
     }
     setInvalid([]);
-    setBusy(true);
-    setError(null);
-    const done = settleStaff(await api.call('settings.update', parsed.data), setError);
-    setBusy(false);
-    if (!done) return;
+    if (!(await update.run(parsed.data))) return;
     setSaved(true);
     await reloadKiosk();
   }
@@ -171,7 +162,7 @@ function SiteSettingsForm() {
             {t('console.settings.fullScreenOption')}
           </label>
         </fieldset>
-        <InlineError error={error} />
+        <InlineError error={update.error} />
         <div className="actions">
           <button type="submit" className="button primary" disabled={busy} aria-busy={busy}>
             {t('console.settings.save')}

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { settleStaff, signOut, useConsole } from './console-store';
+import { useApiQuery } from '../data/useApiQuery';
+import { signOut, useConsole } from './console-store';
 
 /**
  * The end of set-up: it is done, and what to do next (lesson sets from a stick, librarians'
@@ -10,14 +9,7 @@ import { settleStaff, signOut, useConsole } from './console-store';
 export function SetupDone() {
   const { t } = useTranslation();
   const open = useConsole((s) => s.open);
-  const [installed, setInstalled] = useState<number | null>(null);
-
-  useEffect(() => {
-    void api.call('packs.installed', {}).then((result) => {
-      const packs = settleStaff(result);
-      if (packs) setInstalled(packs.length);
-    });
-  }, []);
+  const installed = useApiQuery('packs.installed', {}).data?.length ?? null;
 
   return (
     <>

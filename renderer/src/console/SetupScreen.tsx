@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, LANGUAGE_NATIVE_NAMES, SetupInputSchema, type ApiError, type Language } from '../../../core/contract';
-import { api } from '../api/client';
+import { LANGUAGES, LANGUAGE_NATIVE_NAMES, SetupInputSchema, type Language } from '../../../core/contract';
+import { useApiCommand } from '../data/useApiCommand';
+import { useApiQuery } from '../data/useApiQuery';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useApp } from '../state/app-store';
 import { enterConsole } from './console-store';
@@ -76,13 +77,10 @@ export function SetupScreen() {
     setupCode: '',
   });
   // A classroom PC (not the kiosk's own screen) must type the code the host printed.
-  const [codeNeeded, setCodeNeeded] = useState(false);
-  useEffect(() => {
-    void api.call('kiosk.state', {}).then((state) => state.ok && setCodeNeeded(state.value.setupCodeNeeded));
-  }, []);
+  const codeNeeded = useApiQuery('kiosk.state', {}).data?.setupCodeNeeded ?? false;
   const [problems, setProblems] = useState<Problems>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const completion = useApiCommand('setup.complete');
+  const { busy } = completion;
   const heading = useFocusOnMount<HTMLHeadingElement>(step);
   const index = STEPS.indexOf(step);
 
@@ -99,22 +97,18 @@ export function SetupScreen() {
       return;
     }
     if (step !== 'review') {
-      setError(null);
+      completion.reset();
       return setStep(STEPS[index + 1]!);
     }
-    setBusy(true);
     const { adminPasswordAgain: _again, setupCode, ...input } = answers;
-    const result = await api.call('setup.complete', codeNeeded ? { ...input, setupCode } : input);
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
+    const grant = await completion.run(codeNeeded ? { ...input, setupCode } : input, (error) => {
       // A password too easy to guess is changed where it was typed; the message stays beside it.
-      if (result.error.code === 'staff.password_weak') setStep('admin');
-      return;
-    }
+      if (error.code === 'staff.password_weak') setStep('admin');
+    });
+    if (!grant) return;
     await reloadKiosk();
     // First what set-up did and what to do next, ending with handing the computer to learners.
-    enterConsole(result.value.token, { name: answers.adminName.trim(), role: result.value.role }, 'setup-done');
+    enterConsole(grant.token, { name: answers.adminName.trim(), role: grant.role }, 'setup-done');
   }
 
   const text = (field: 'siteName' | 'siteCode' | 'district' | 'region' | 'adminName' | 'setupCode', hint?: string) => (
@@ -194,7 +188,7 @@ export function SetupScreen() {
             {codeNeeded && text('setupCode', t('console.setup.hints.setupCode'))}
           </>
         )}
-        <InlineError error={error} />
+        <InlineError error={completion.error} />
         <div className="actions">
           {index > 0 && (
             <button type="button" className="button secondary big" onClick={() => setStep(STEPS[index - 1]!)}>

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../core/contract';
-import { api } from '../api/client';
 import { useFocusOnMount } from '../components/useFocusOnMount';
+import { useApiCommand } from '../data/useApiCommand';
 import { useApp } from '../state/app-store';
 import { enterConsole } from './console-store';
 import { InlineError } from './InlineError';
@@ -14,19 +13,16 @@ export function StaffLoginScreen({ notice }: { notice?: 'restored' }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const login = useApiCommand('staff.login');
+  const { busy } = login;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy || !name.trim() || !password) return;
-    setBusy(true);
-    const result = await api.call('staff.login', { name: name.trim(), password });
-    setBusy(false);
-    if (result.ok) return enterConsole(result.value.token, { name: name.trim(), role: result.value.role });
+    const grant = await login.run({ name: name.trim(), password });
+    if (grant) return enterConsole(grant.token, { name: name.trim(), role: grant.role });
     // A wrong password is typed again from scratch; the name stays.
     setPassword('');
-    setError(result.error);
   }
 
   return (
@@ -56,7 +52,7 @@ export function StaffLoginScreen({ notice }: { notice?: 'restored' }) {
             onChange={(e) => setPassword(e.target.value)}
           />
         </div>
-        <InlineError error={error} />
+        <InlineError error={login.error} />
         <div className="actions">
           <button type="submit" className="button primary big" disabled={busy} aria-busy={busy}>
             {t('console.login.submit')}

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StaffPasswordSchema, type ApiError, type MethodOutput, type StaffRole } from '../../../core/contract';
-import { api } from '../api/client';
+import { StaffPasswordSchema, type MethodOutput, type StaffRole } from '../../../core/contract';
+import { useApiCommand } from '../data/useApiCommand';
+import { useApiQuery } from '../data/useApiQuery';
 import { useApp } from '../state/app-store';
-import { settleStaff, useConsole } from './console-store';
+import { useConsole } from './console-store';
 import { ConsoleDialog } from './ConsoleDialog';
 import { TextField } from './fields';
 import { formatDay } from './format';
@@ -11,35 +12,21 @@ import { InlineError } from './InlineError';
 
 type Account = MethodOutput<'staff.list'>[number];
 
-async function loadAccounts() {
-  return settleStaff(await api.call('staff.list', {}));
-}
-
 /** Facilitator and administrator accounts: add one, give one a new password, remove one. */
 export function StaffSection() {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const me = useConsole((s) => s.staff);
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const accounts = useApiQuery('staff.list', {}).data ?? null;
+  const removal = useApiCommand('staff.remove');
   const [changing, setChanging] = useState<Account | null>(null);
   const [removing, setRemoving] = useState<Account | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState('');
 
-  const reload = useCallback(async () => {
-    const list = await loadAccounts();
-    if (list) setAccounts(list);
-  }, []);
-  useEffect(() => {
-    void loadAccounts().then((list) => list && setAccounts(list));
-  }, []);
-
   async function remove(account: Account) {
-    const done = settleStaff(await api.call('staff.remove', { staffId: account.id }), setError);
-    if (!done) return;
+    if (!(await removal.run({ staffId: account.id }))) return;
     setRemoving(null);
     setNotice(t('console.staff.removed', { name: account.name }));
-    await reload();
   }
 
   return (
@@ -79,7 +66,7 @@ export function StaffSection() {
                           className="button small secondary"
                           aria-label={t('console.staff.removeNamed', { name: account.name })}
                           onClick={() => {
-                            setError(null);
+                            removal.reset();
                             setRemoving(account);
                           }}
                         >
@@ -94,12 +81,7 @@ export function StaffSection() {
           </div>
         )}
       </section>
-      <AddStaff
-        onAdded={async (name) => {
-          setNotice(t('console.staff.added', { name }));
-          await reload();
-        }}
-      />
+      <AddStaff onAdded={(name) => setNotice(t('console.staff.added', { name }))} />
       {changing && (
         <SetPasswordDialog
           account={changing}
@@ -114,7 +96,8 @@ export function StaffSection() {
           title={t('console.staff.removeTitle', { name: removing.name })}
           confirmLabel={t('console.staff.removeConfirm')}
           danger
-          error={error}
+          busy={removal.busy}
+          error={removal.error}
           onCancel={() => setRemoving(null)}
           onConfirm={() => void remove(removing)}
         >
@@ -125,31 +108,28 @@ export function StaffSection() {
   );
 }
 
-function AddStaff({ onAdded }: { onAdded(name: string): Promise<void> }) {
+function AddStaff({ onAdded }: { onAdded(name: string): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('facilitator');
   const [password, setPassword] = useState('');
   const [yourPassword, setYourPassword] = useState('');
   const [problem, setProblem] = useState<'name' | 'password' | 'your-password' | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const adding = useApiCommand('staff.create');
+  const busy = adding.busy;
 
   async function add(event: FormEvent) {
     event.preventDefault();
     const found = !name.trim() ? 'name' : !StaffPasswordSchema.safeParse(password).success ? 'password' : !yourPassword ? 'your-password' : null;
     setProblem(found);
     if (found) return document.getElementById(`new-staff-${found}`)?.focus();
-    setBusy(true);
-    setError(null);
-    const account = settleStaff(await api.call('staff.create', { name: name.trim(), role, password, yourPassword }), setError);
-    setBusy(false);
+    const account = await adding.run({ name: name.trim(), role, password, yourPassword });
     // Typed again from scratch each time, right or wrong: it is not kept in the page.
     setYourPassword('');
     if (!account) return;
     setName('');
     setPassword('');
-    await onAdded(account.name);
+    onAdded(account.name);
   }
 
   return (
@@ -179,7 +159,7 @@ function AddStaff({ onAdded }: { onAdded(name: string): Promise<void> }) {
         >
           {(props) => <input {...props} type="password" autoComplete="current-password" value={yourPassword} onChange={(e) => setYourPassword(e.target.value)} />}
         </TextField>
-        <InlineError error={error} />
+        <InlineError error={adding.error} />
         <div className="actions">
           <button type="submit" className="button primary" disabled={busy} aria-busy={busy}>
             {t('console.staff.add')}
@@ -195,16 +175,13 @@ function SetPasswordDialog({ account, onClose }: { account: Account; onClose(cha
   const [password, setPassword] = useState('');
   const [yourPassword, setYourPassword] = useState('');
   const [problem, setProblem] = useState<'short' | 'your-password' | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const setting = useApiCommand('staff.setPassword');
 
   async function save() {
     const found = !StaffPasswordSchema.safeParse(password).success ? 'short' : !yourPassword ? 'your-password' : null;
     setProblem(found);
     if (found) return;
-    setBusy(true);
-    const done = settleStaff(await api.call('staff.setPassword', { staffId: account.id, password, yourPassword }), setError);
-    setBusy(false);
+    const done = await setting.run({ staffId: account.id, password, yourPassword });
     setYourPassword('');
     if (done) onClose(true);
   }
@@ -213,8 +190,8 @@ function SetPasswordDialog({ account, onClose }: { account: Account; onClose(cha
     <ConsoleDialog
       title={t('console.staff.setPasswordTitle', { name: account.name })}
       confirmLabel={t('console.staff.setPassword')}
-      busy={busy}
-      error={error}
+      busy={setting.busy}
+      error={setting.error}
       onCancel={() => onClose(false)}
       onConfirm={() => void save()}
     >

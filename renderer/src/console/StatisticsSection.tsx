@@ -1,35 +1,20 @@
-import { useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../core/contract';
-import { api } from '../api/client';
+import { useState } from 'react';
+import { useApiQuery } from '../data/useApiQuery';
 import { ExportForm } from './reports/ExportForm';
 import { PeriodPicker } from './reports/PeriodPicker';
 import { presetPeriod, type Period } from './reports/period';
-import { settleStaff as settleConsole } from './console-store';
 import { StatsPreview } from './reports/StatsPreview';
 import './reports/reports.css';
-
-type Preview = MethodOutput<'stats.preview'>;
 
 const INITIAL = 'last3Months' as const;
 
 /** The anonymised statistics: preview exactly what would leave the kiosk, then write it out. */
 export function StatisticsSection() {
   const [period, setPeriod] = useState<Period>(() => presetPeriod(INITIAL));
-  const [answer, setAnswer] = useState<{ period: Period; preview: Preview | null } | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api.call('stats.preview', period).then((result) => {
-      if (live) setAnswer({ period, preview: settleConsole(result) });
-    });
-    return () => {
-      live = false;
-    };
-  }, [period]);
-
-  const busy = answer?.period !== period;
+  const answer = useApiQuery('stats.preview', period);
+  const busy = answer.isPending;
   // The export writes the period of the preview on screen, never one still loading.
-  const shown = !busy && answer?.preview ? { period: answer.period, preview: answer.preview } : null;
+  const shown = answer.data ? { period, preview: answer.data } : null;
   return (
     <div className="statistics-section" aria-busy={busy}>
       <PeriodPicker initial={INITIAL} onChoose={setPeriod} busy={busy} />

@@ -1,14 +1,13 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, MethodOutput } from '../../../core/contract';
-import { api } from '../api/client';
+import type { MethodOutput } from '../../../core/contract';
+import { useApiCommand } from '../data/useApiCommand';
+import { useApiQuery } from '../data/useApiQuery';
 import { useApp } from '../state/app-store';
-import { settleStaff } from './console-store';
 import { TextField } from './fields';
 import { formatDateTime } from './format';
 import { InlineError } from './InlineError';
 import { TargetChoice, targetOf } from './TargetChoice';
-import { usePolling } from './usePolling';
 import { useSticks } from './useSticks';
 
 type SyncStatus = MethodOutput<'sync.status'>;
@@ -21,45 +20,31 @@ const YEAR_DAYS = 365;
  * the programme's code, "send now", and "save figures to stick" for a library without internet.
  */
 export function SyncSection() {
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  const [k, setK] = useState<number | null>(null);
-
-  usePolling(async () => {
-    const result = await api.call('sync.status', {});
-    if (result.ok) setStatus(result.value);
-    else settleStaff(result);
-  }, 3000);
-  // The privacy threshold, for the line that says why small groups wait (it rarely changes).
-  usePolling(async () => {
-    const result = await api.call('settings.get', {});
-    if (result.ok) setK(result.value.k);
-  }, 60_000);
+  const status = useApiQuery('sync.status', {}).data ?? null;
+  // The privacy threshold, for the line that says why small groups wait.
+  const k = useApiQuery('settings.get', {}).data?.k ?? null;
 
   return (
     <>
-      <StatusPanel status={status} k={k} onStatus={setStatus} />
-      <EnrolPanel enrolled={status?.enrolled ?? false} onStatus={setStatus} />
+      <StatusPanel status={status} k={k} />
+      <EnrolPanel enrolled={status?.enrolled ?? false} />
       <StickPanel />
     </>
   );
 }
 
-function StatusPanel({ status, k, onStatus }: { status: SyncStatus | null; k: number | null; onStatus(status: SyncStatus): void }) {
+function StatusPanel({ status, k }: { status: SyncStatus | null; k: number | null }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const sending = useApiCommand('sync.now');
+  const busy = sending.busy;
   const [sent, setSent] = useState(false);
   const when = (value: string | null) => (value ? formatDateTime(value, language) : t('console.sync.never'));
 
   async function sendNow() {
-    setBusy(true);
-    setError(null);
     setSent(false);
-    const after = settleStaff(await api.call('sync.now', {}), setError);
-    setBusy(false);
+    const after = await sending.run({});
     if (!after) return;
-    onStatus(after);
     // The attempt's own problem (collector down…) shows in the facts above; here only success.
     setSent(after.lastError === null && after.pendingBatches === 0);
   }
@@ -101,7 +86,7 @@ function StatusPanel({ status, k, onStatus }: { status: SyncStatus | null; k: nu
           </button>
         </div>
       )}
-      <InlineError error={error} />
+      <InlineError error={sending.error} />
       <div role="status" aria-live="polite">
         {busy && <p>{t('console.sync.sending')}</p>}
         {/* Only while it is still true: a later problem replaces it (shown in the facts above). */}
@@ -134,31 +119,27 @@ function ClockWarning({ skewSeconds }: { skewSeconds: number | null }) {
   );
 }
 
-function EnrolPanel({ enrolled, onStatus }: { enrolled: boolean; onStatus(status: SyncStatus): void }) {
+function EnrolPanel({ enrolled }: { enrolled: boolean }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState('');
   const [code, setCode] = useState('');
   const [allowPlainHttp, setAllowPlainHttp] = useState(false);
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const enrolment = useApiCommand('sync.enrol');
+  const busy = enrolment.busy;
   const [done, setDone] = useState<string | null>(null);
 
   async function enrol(event: FormEvent) {
     event.preventDefault();
     if (!url.trim() || !code.trim() || !password || busy) return;
-    setBusy(true);
-    setError(null);
     setDone(null);
-    const status = settleStaff(await api.call('sync.enrol', { collectorUrl: url.trim(), code: code.trim(), allowPlainHttp, password }), setError);
-    setBusy(false);
+    const status = await enrolment.run({ collectorUrl: url.trim(), code: code.trim(), allowPlainHttp, password });
     setPassword('');
     if (!status) return;
     // The code is used up; the address stays in the status above.
     setCode('');
     setUrl('');
     setDone(status.collectorUrl ?? url);
-    onStatus(status);
   }
 
   return (
@@ -184,7 +165,7 @@ function EnrolPanel({ enrolled, onStatus }: { enrolled: boolean; onStatus(status
         <TextField id="sync-password" label={t('console.common.yourPassword')} hint={t('console.common.passwordAgainHint')}>
           {(props) => <input {...props} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
         </TextField>
-        <InlineError error={error} />
+        <InlineError error={enrolment.error} />
         <div className="actions">
           <button type="submit" className="button primary" disabled={busy || !url.trim() || code.trim().length < 6 || !password} aria-busy={busy}>
             {t('console.sync.enrol')}
@@ -203,8 +184,8 @@ function StickPanel() {
   const { t } = useTranslation();
   const drives = useSticks();
   const [choice, setChoice] = useState('folder');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const saving = useApiCommand('sync.saveToStick');
+  const busy = saving.busy;
   const [saved, setSaved] = useState<MethodOutput<'sync.saveToStick'> | null>(null);
 
   const target = targetOf(choice, drives);
@@ -212,11 +193,8 @@ function StickPanel() {
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!target || busy) return;
-    setBusy(true);
-    setError(null);
     setSaved(null);
-    const answer = settleStaff(await api.call('sync.saveToStick', { target }), setError);
-    setBusy(false);
+    const answer = await saving.run({ target });
     if (answer) setSaved(answer);
   }
 
@@ -226,7 +204,7 @@ function StickPanel() {
       <p className="hint">{t('console.sync.stickHint')}</p>
       <form className="console-form" onSubmit={(e) => void save(e)}>
         <TargetChoice name="sync-target" legend={t('console.sync.where')} drives={drives} value={choice} onChange={setChoice} />
-        <InlineError error={error} />
+        <InlineError error={saving.error} />
         <div className="actions">
           <button type="submit" className="button primary" disabled={busy || !target} aria-busy={busy}>
             {t('console.sync.save')}

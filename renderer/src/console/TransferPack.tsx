@@ -1,16 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, MethodOutput } from '../../../core/contract';
-import { api } from '../api/client';
+import { errorToShow } from '../data/call';
+import { useApiCommand } from '../data/useApiCommand';
+import { useApiQuery } from '../data/useApiQuery';
 import { useApp } from '../state/app-store';
-import { settleStaff } from './console-store';
 import { ConsoleDialog } from './ConsoleDialog';
 import { TextField } from './fields';
 import { localText } from './local-text';
 import type { InstalledPack } from './PacksSection';
 import { fingerprint } from './TrustedKeys';
-
-type Key = MethodOutput<'keys.list'>[number];
 
 /**
  * An administrator hands a lesson set to another trusted publisher: from then on only that
@@ -20,36 +18,26 @@ type Key = MethodOutput<'keys.list'>[number];
 export function TransferPack({ pack, onClose }: { pack: InstalledPack; onClose(done: string | null): void }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
-  const [keys, setKeys] = useState<Key[] | null>(null);
+  const listed = useApiQuery('keys.list', {}, { handlesError: true });
+  const keys = listed.data?.filter((k) => k.keyId !== pack.ownerKeyId) ?? null;
+  const transferring = useApiCommand('packs.transfer');
   const [keyId, setKeyId] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<'key' | 'password' | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const title = localText(pack.title, language);
-
-  useEffect(() => {
-    void api.call('keys.list', {}).then((result) => {
-      const list = settleStaff(result, setError);
-      if (list) setKeys(list.filter((k) => k.keyId !== pack.ownerKeyId));
-    });
-  }, [pack.ownerKeyId]);
 
   async function transfer() {
     const problem = !keyId ? 'key' : !password ? 'password' : null;
     setMissing(problem);
     if (problem) return document.getElementById(problem === 'key' ? 'transfer-key' : 'transfer-password')?.focus();
-    setBusy(true);
-    setError(null);
-    const done = settleStaff(await api.call('packs.transfer', { packId: pack.id, keyId, password }), setError);
-    setBusy(false);
+    const done = await transferring.run({ packId: pack.id, keyId, password });
     setPassword('');
     const publisher = keys?.find((k) => k.keyId === keyId)?.publisher ?? '';
     if (done) onClose(t('console.packs.transfer.done', { title, publisher }));
   }
 
   return (
-    <ConsoleDialog title={t('console.packs.transfer.title', { title })} confirmLabel={t('console.packs.transfer.confirm')} danger busy={busy} error={error} onCancel={() => onClose(null)} onConfirm={() => void transfer()}>
+    <ConsoleDialog title={t('console.packs.transfer.title', { title })} confirmLabel={t('console.packs.transfer.confirm')} danger busy={transferring.busy} error={transferring.error ?? errorToShow(listed.error)} onCancel={() => onClose(null)} onConfirm={() => void transfer()}>
       <p className="console-notice">{t('console.packs.transfer.warning', { publisher: pack.publisher })}</p>
       {pack.ownerKeyId && (
         <p>

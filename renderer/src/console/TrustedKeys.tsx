@@ -1,22 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, MethodOutput } from '../../../core/contract';
-import { api } from '../api/client';
-import { settleStaff } from './console-store';
+import type { MethodOutput } from '../../../core/contract';
+import { useApiCommand } from '../data/useApiCommand';
+import { useApiQuery } from '../data/useApiQuery';
 import { ConsoleDialog } from './ConsoleDialog';
 import { TextField } from './fields';
-import { usePolling } from './usePolling';
 
 type Key = MethodOutput<'keys.list'>[number];
 type KeyFile = MethodOutput<'keys.onSticks'>[number];
 type FoundKey = KeyFile['keys'][number];
-
-/** How often the kiosk looks for key files: a stick plugged in shows its files within moments. */
-const KEY_FILES_POLL_MS = 2000;
-
-async function loadKeys() {
-  return settleStaff(await api.call('keys.list', {}));
-}
 
 /** A key's fingerprint as a person reads it aloud or compares it: its id in groups of four. */
 export function fingerprint(keyId: string): string {
@@ -30,34 +22,18 @@ export function fingerprint(keyId: string): string {
  */
 export function TrustedKeys() {
   const { t } = useTranslation();
-  const [keys, setKeys] = useState<Key[] | null>(null);
-  const [files, setFiles] = useState<KeyFile[] | null>(null);
+  const keys = useApiQuery('keys.list', {}).data ?? null;
+  const files = useApiQuery('keys.onSticks', {}).data ?? null;
+  const removal = useApiCommand('keys.remove');
   const [picked, setPicked] = useState<{ file: KeyFile; key: FoundKey } | null>(null);
   const [removing, setRemoving] = useState<Key | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState('');
 
-  const reload = useCallback(async () => {
-    const list = await loadKeys();
-    if (list) setKeys(list);
-  }, []);
-  useEffect(() => {
-    void loadKeys().then((list) => list && setKeys(list));
-  }, []);
-  const readFiles = useCallback(async () => {
-    const result = await api.call('keys.onSticks', {});
-    // A failed look keeps the last list; only an expired session (or a dead kiosk) is acted on.
-    if (result.ok) setFiles(result.value);
-    else if (result.error.code === 'auth.session_expired' || result.error.code.startsWith('db.')) settleStaff(result);
-  }, []);
-  usePolling(readFiles, KEY_FILES_POLL_MS);
-
   async function remove(key: Key) {
-    const done = settleStaff(await api.call('keys.remove', { keyId: key.keyId }), setError);
-    setRemoving(null);
+    const done = await removal.run({ keyId: key.keyId });
     if (!done) return;
+    setRemoving(null);
     setNotice(t('console.keys.removed', { publisher: key.publisher }));
-    await reload();
   }
 
   // One line per key found, and one per file that cannot be used (saying why).
@@ -97,7 +73,7 @@ export function TrustedKeys() {
                         className="button small secondary"
                         aria-label={t('console.keys.removeNamed', { publisher: key.publisher })}
                         onClick={() => {
-                          setError(null);
+                          removal.reset();
                           setRemoving(key);
                         }}
                       >
@@ -142,10 +118,7 @@ export function TrustedKeys() {
                     type="button"
                     className="button secondary"
                     aria-label={t('console.keys.pickNamed', { publisher: key.publisher })}
-                    onClick={() => {
-                      setError(null);
-                      setPicked({ file, key });
-                    }}
+                    onClick={() => setPicked({ file, key })}
                   >
                     {t('console.keys.pick')}
                   </button>
@@ -161,7 +134,6 @@ export function TrustedKeys() {
             setPicked(null);
             if (!trusted) return;
             setNotice(t('console.keys.added', { publisher: picked.key.publisher }));
-            void Promise.all([reload(), readFiles()]);
           }}
         />
       )}
@@ -170,7 +142,8 @@ export function TrustedKeys() {
           title={t('console.keys.removeTitle', { publisher: removing.publisher })}
           confirmLabel={t('console.keys.remove')}
           danger
-          error={error}
+          busy={removal.busy}
+          error={removal.error}
           onCancel={() => setRemoving(null)}
           onConfirm={() => void remove(removing)}
         >
@@ -186,18 +159,14 @@ function TrustDialog({ picked, onClose }: { picked: { file: KeyFile; key: FoundK
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const trusting = useApiCommand('keys.trust');
   const { keyId, publisher, publicKey } = picked.key;
 
   async function trust() {
     setMissing(!password);
     if (!password) return document.getElementById('key-password')?.focus();
-    setBusy(true);
-    setError(null);
     // Lesson sets signed with this key will install without a warning: the administrator confirms it is them.
-    const done = settleStaff(await api.call('keys.trust', { keyId, publisher, publicKey, password }), setError);
-    setBusy(false);
+    const done = await trusting.run({ keyId, publisher, publicKey, password });
     // Typed again from scratch each time, right or wrong: it is not kept in the page.
     setPassword('');
     if (done) onClose(true);
@@ -207,8 +176,8 @@ function TrustDialog({ picked, onClose }: { picked: { file: KeyFile; key: FoundK
     <ConsoleDialog
       title={t('console.keys.confirmTitle', { publisher })}
       confirmLabel={t('console.keys.trust')}
-      busy={busy}
-      error={error}
+      busy={trusting.busy}
+      error={trusting.error}
       onCancel={() => onClose(false)}
       onConfirm={() => void trust()}
     >

@@ -1,24 +1,24 @@
-import { useCallback, useRef, useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, MethodOutput } from '../../../core/contract';
-import { api } from '../api/client';
+import type { MethodOutput } from '../../../core/contract';
+import { errorToShow } from '../data/call';
+import { useApiCommand } from '../data/useApiCommand';
+import { useApiQuery } from '../data/useApiQuery';
 import { useApp } from '../state/app-store';
-import { settleStaff, useConsole } from './console-store';
+import { useConsole } from './console-store';
 import { ConsoleDialog } from './ConsoleDialog';
 import { formatBytes } from './format';
 import { InlineError } from './InlineError';
 import { localText } from './local-text';
-import type { Drive, InstalledPack } from './PacksSection';
-import { usePolling } from './usePolling';
+import type { InstalledPack, Stick } from './PacksSection';
 
-type StickPack = Drive['packs'][number];
+type StickPack = MethodOutput<'drives.packs'>[number];
 type Job = MethodOutput<'packs.jobs'>[number];
 
-const ACTIVE: ReadonlySet<Job['state']> = new Set(['queued', 'checking', 'copying', 'verifying', 'switching']);
-/** While an import runs its progress is read this often, so the bar moves smoothly. */
-const JOB_POLL_MS = 250;
-/** Otherwise now and then, for imports started elsewhere (another staff member, the LAN). */
-const IDLE_JOB_POLL_MS = 3000;
+const RUNNING: ReadonlySet<Job['state']> = new Set(['queued', 'checking', 'copying', 'verifying', 'switching']);
+/** An import still under way (not done, failed or cancelled). */
+const importRunning = (job: Job) => RUNNING.has(job.state);
+
 
 /** What an administrator must confirm before a pack is imported anyway. */
 type Override = { pack: StickPack; kind: 'untrusted' | 'older' };
@@ -27,44 +27,34 @@ type Override = { pack: StickPack; kind: 'untrusted' | 'older' };
  * The sticks plugged in now, as the kiosk sees them, with the packs on each and what importing
  * them would do; imports run as jobs with a progress bar and can be cancelled.
  */
-export function UsbPanel({ drives, installed, onChanged }: { drives: Drive[] | null; installed: InstalledPack[]; onChanged(): Promise<void> }) {
+export function UsbPanel({ sticks: drives, installed }: { sticks: Stick[] | null; installed: InstalledPack[] }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const admin = useConsole((s) => s.staff?.role === 'admin');
-  const [jobs, setJobs] = useState<Job[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const jobs = useApiQuery('packs.jobs', {}).data ?? [];
+  const importPack = useApiCommand('packs.import');
+  const cancelImport = useApiCommand('packs.cancelImport');
   const [override, setOverride] = useState<Override | null>(null);
   const announcement = useStickAnnouncements(drives);
-
-  const active = jobs.some((job) => ACTIVE.has(job.state));
-  const seenActive = useRef(new Set<string>());
-  const readJobs = useCallback(async () => {
-    const result = await api.call('packs.jobs', {});
-    if (!result.ok) return void settleStaff(result, setError);
-    setJobs(result.value);
-    // A job that was running and has now ended changed what is installed.
-    const ended = result.value.filter((job) => !ACTIVE.has(job.state) && seenActive.current.delete(job.id));
-    for (const job of result.value) if (ACTIVE.has(job.state)) seenActive.current.add(job.id);
-    if (ended.length > 0) await onChanged();
-  }, [onChanged]);
-  usePolling(readJobs, active ? JOB_POLL_MS : IDLE_JOB_POLL_MS);
+  // The last of the two to fail says why, here or in the dialog.
+  const error = importPack.error ?? cancelImport.error;
+  const clearError = () => {
+    importPack.reset();
+    cancelImport.reset();
+  };
 
   async function startImport(pack: StickPack, options: { acceptUntrusted?: boolean; force?: boolean } = {}) {
-    setError(null);
-    const job = settleStaff(await api.call('packs.import', { file: pack.file, ...options }), setError);
-    if (!job) return false;
-    seenActive.current.add(job.id);
-    await readJobs();
-    return true;
+    clearError();
+    return (await importPack.run({ file: pack.file, ...options })) !== null;
   }
 
   async function cancel(job: Job) {
-    settleStaff(await api.call('packs.cancelImport', { jobId: job.id }), setError);
-    await readJobs();
+    clearError();
+    await cancelImport.run({ jobId: job.id });
   }
 
   const installedVersion = (packId: string | null) => installed.find((p) => p.id === packId)?.version ?? '';
-  const importing = (pack: StickPack) => jobs.some((job) => job.file === pack.file && ACTIVE.has(job.state));
+  const importing = (pack: StickPack) => jobs.some((job) => job.file === pack.file && importRunning(job));
 
   return (
     <section className="console-panel" aria-labelledby="usb-title">
@@ -91,42 +81,38 @@ export function UsbPanel({ drives, installed, onChanged }: { drives: Drive[] | n
             <li key={drive.id} className="stick">
               <h3>{t('console.usb.stick', { label: drive.label })}</h3>
               <p className="hint">{t('console.usb.free', { size: formatBytes(drive.freeBytes, language) })}</p>
-              {drive.packs.length === 0 ? (
-                <p className="hint">{t('console.usb.noPacks')}</p>
-              ) : (
-                <ul className="stick-packs" aria-label={t('console.usb.packsOn', { label: drive.label, count: drive.packs.length })}>
-                  {drive.packs.map((pack) => (
-                    <li key={pack.file} className="stick-pack">
-                      <div className="stick-pack-info">
-                        <strong>{pack.title ? localText(pack.title, language) : pack.name}</strong>
-                        {pack.version && <span> · {t('console.usb.version', { version: pack.version })}</span>}
-                        <span> · {formatBytes(pack.size, language)}</span>
-                        {pack.title && <span className="hint file-name"> · {pack.name}</span>}
-                        <br />
-                        <span className={`pack-status ${pack.status}`}>
-                          {/* Older, with nothing installed: older than a version removed since (the kiosk remembers the highest). */}
-                          {pack.status === 'older' && !installedVersion(pack.packId)
-                            ? t('console.usb.status.olderThanBefore')
-                            : t(`console.usb.status.${pack.status}`, { installed: installedVersion(pack.packId) })}
-                        </span>
-                        {pack.error && <span className="field-error"> {t(`errors.${pack.error.code}`, namedAsOnStick(pack.error.params, pack.file, pack.name))}</span>}
-                        {pack.status === 'untrusted' && !admin && <span className="hint"> {t('console.usb.adminMustAccept')}</span>}
-                        {pack.status === 'older' && !admin && <span className="hint"> {t('console.usb.adminMustDowngrade')}</span>}
-                      </div>
-                      <StickPackAction
-                        pack={pack}
-                        admin={admin}
-                        busy={importing(pack)}
-                        onImport={() => void startImport(pack)}
-                        onOverride={(kind) => {
-                          setError(null);
-                          setOverride({ pack, kind });
-                        }}
-                      />
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <StickPacks stick={drive}>
+                {(pack) => (
+                  <li key={pack.file} className="stick-pack">
+                    <div className="stick-pack-info">
+                      <strong>{pack.title ? localText(pack.title, language) : pack.name}</strong>
+                      {pack.version && <span> · {t('console.usb.version', { version: pack.version })}</span>}
+                      <span> · {formatBytes(pack.size, language)}</span>
+                      {pack.title && <span className="hint file-name"> · {pack.name}</span>}
+                      <br />
+                      <span className={`pack-status ${pack.status}`}>
+                        {/* Older, with nothing installed: older than a version removed since (the kiosk remembers the highest). */}
+                        {pack.status === 'older' && !installedVersion(pack.packId)
+                          ? t('console.usb.status.olderThanBefore')
+                          : t(`console.usb.status.${pack.status}`, { installed: installedVersion(pack.packId) })}
+                      </span>
+                      {pack.error && <span className="field-error"> {t(`errors.${pack.error.code}`, namedAsOnStick(pack.error.params, pack.file, pack.name))}</span>}
+                      {pack.status === 'untrusted' && !admin && <span className="hint"> {t('console.usb.adminMustAccept')}</span>}
+                      {pack.status === 'older' && !admin && <span className="hint"> {t('console.usb.adminMustDowngrade')}</span>}
+                    </div>
+                    <StickPackAction
+                      pack={pack}
+                      admin={admin}
+                      busy={importing(pack)}
+                      onImport={() => void startImport(pack)}
+                      onOverride={(kind) => {
+                        clearError();
+                        setOverride({ pack, kind });
+                      }}
+                    />
+                  </li>
+                )}
+              </StickPacks>
             </li>
           ))}
         </ul>
@@ -148,6 +134,20 @@ export function UsbPanel({ drives, installed, onChanged }: { drives: Drive[] | n
         </ConsoleDialog>
       )}
     </section>
+  );
+}
+
+/** The packs on one stick, read when it shows (each pack file is opened and checked). */
+function StickPacks({ stick, children }: { stick: Stick; children(pack: StickPack): ReactNode }) {
+  const { t } = useTranslation();
+  const packs = useApiQuery('drives.packs', { driveId: stick.id }, { handlesError: true });
+  if (packs.isError) return <p className="field-error">{t(`errors.${errorToShow(packs.error)?.code ?? 'internal'}`)}</p>;
+  if (!packs.data) return null;
+  if (packs.data.length === 0) return <p className="hint">{t('console.usb.noPacks')}</p>;
+  return (
+    <ul className="stick-packs" aria-label={t('console.usb.packsOn', { label: stick.label, count: packs.data.length })}>
+      {packs.data.map(children)}
+    </ul>
   );
 }
 
@@ -192,7 +192,7 @@ function namedAsOnStick(params: Record<string, unknown>, file: string, name: str
 function JobRow({ job, onCancel }: { job: Job; onCancel(): void }) {
   const { t } = useTranslation();
   const name = job.file.split(/[\\/]/).pop() ?? job.file;
-  const running = ACTIVE.has(job.state);
+  const running = importRunning(job);
   const percent = job.bytesTotal > 0 ? Math.floor((job.bytesDone / job.bytesTotal) * 100) : 0;
   return (
     <li className="stick-pack">
@@ -223,7 +223,7 @@ function JobRow({ job, onCancel }: { job: Job; onCancel(): void }) {
 }
 
 /** "Stick X plugged in" / "Stick X taken out", said once when it happens (not on first look). */
-function useStickAnnouncements(drives: Drive[] | null): string {
+function useStickAnnouncements(drives: Stick[] | null): string {
   const { t } = useTranslation();
   const [seen, setSeen] = useState(drives);
   const [message, setMessage] = useState('');

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ApiError, Result, StaffRole } from '../../../core/contract';
+import type { StaffRole } from '../../../core/contract';
 import { api } from '../api/client';
 import { useApp } from '../state/app-store';
 
@@ -53,26 +53,4 @@ export function enterConsole(token: string, staff: StaffMember, first?: ConsoleP
 /** Ends the staff session (core forgets the token) and shows the learner picker. */
 export function signOut(): Promise<void> {
   return useApp.getState().finish();
-}
-
-/**
- * Unwraps a console call. An expired staff session goes back to the picker saying so; other
- * errors show in the banner, or through `show` for a form (or dialog) that shows its own.
- */
-export function settleStaff<T>(result: Result<T>, show?: (error: ApiError) => void): T | null {
-  if (result.ok) return result.value;
-  const { error } = result;
-  if (error.code === 'auth.session_expired') {
-    api.setToken(null);
-    useApp.setState({ screen: { name: 'picker' }, error: { code: error.code, params: { context: 'staff' } } });
-    void useApp.getState().reloadKiosk();
-  } else if (error.code === 'db.damaged' || error.code === 'db.too_new') {
-    useApp.getState().settle(result);
-  } else if (show) {
-    show(error);
-  } else {
-    // Not the learner's settle(): a missing learner here is one the console was looking at.
-    useApp.setState({ error });
-  }
-  return null;
 }

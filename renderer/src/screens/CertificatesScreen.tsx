@@ -1,31 +1,19 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
 import { certificateTitle, formatIssuedOn } from '../components/certificate-text';
 import { CertificateSeal } from '../components/CertificateSeal';
 import { ListenButton, spokenKeys } from '../components/Listen';
 import { useFocusOnMount } from '../components/useFocusOnMount';
-import { useApp, type Certificate } from '../state/app-store';
+import { useApiQuery } from '../data/useApiQuery';
+import { useApp } from '../state/app-store';
 import { useBackButton } from '../state/back-button';
 
 /** The learner's certificates, one per completed course, each opening its printable page. */
 export function CertificatesScreen() {
   const { t } = useTranslation();
-  const { settle, go, language } = useApp();
-  const [certificates, setCertificates] = useState<Certificate[] | null>(null);
+  const { go, language } = useApp();
+  const certificates = useApiQuery('certificates.mine', {}).data ?? null;
   const heading = useFocusOnMount<HTMLHeadingElement>();
   useBackButton(() => go({ name: 'courses' }));
-
-  useEffect(() => {
-    let live = true;
-    void api.call('certificates.mine', {}).then((result) => {
-      const list = settle(result);
-      if (live && list) setCertificates(list);
-    });
-    return () => {
-      live = false;
-    };
-  }, [settle]);
 
   return (
     <section className="screen certificates-screen" aria-labelledby="certificates-title" aria-busy={certificates === null}>

@@ -1,35 +1,20 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../core/contract';
-import { api } from '../api/client';
 import { CertificateSeal } from '../components/CertificateSeal';
 import { ListenButton, spokenKeys } from '../components/Listen';
 import { LocalizedText } from '../components/LocalizedText';
 import { ProgressBar } from '../components/ProgressBar';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { WrongTriesNotice } from '../components/WrongTriesNotice';
+import { useApiQuery } from '../data/useApiQuery';
 import { pickText } from '../i18n/i18n';
 import { useApp } from '../state/app-store';
-
-type CourseList = MethodOutput<'courses.list'>;
 
 /** The learner's home: "continue where you stopped" first, then every course with its lessons. */
 export function CoursesScreen() {
   const { t } = useTranslation();
-  const { settle, go, language, learner } = useApp();
-  const [data, setData] = useState<CourseList | null>(null);
+  const { go, language, learner } = useApp();
+  const data = useApiQuery('courses.list', {}).data ?? null;
   const heading = useFocusOnMount<HTMLHeadingElement>();
-
-  useEffect(() => {
-    let live = true;
-    void api.call('courses.list', {}).then((result) => {
-      const list = settle(result);
-      if (live && list) setData(list);
-    });
-    return () => {
-      live = false;
-    };
-  }, [settle]);
 
   const resume = data?.continue;
   return (

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonView, StepAnswer } from '../../../core/contract';
-import { api } from '../api/client';
+import { useApiCommand } from '../data/useApiCommand';
+import { useApiQuery } from '../data/useApiQuery';
 import { ListenButton } from '../components/Listen';
 import { LocalizedText } from '../components/LocalizedText';
 import { ProgressBar } from '../components/ProgressBar';
@@ -32,7 +33,7 @@ export interface Ending {
  */
 export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: string }) {
   const { t } = useTranslation();
-  const { settle, go, language } = useApp();
+  const { go, language } = useApp();
   const [lesson, setLesson] = useState<LessonView | null>(null);
   const [index, setIndex] = useState(0);
   /** The learner's answer so far; undefined until they touch the step. */
@@ -43,7 +44,8 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
   const [accepted, setAccepted] = useState<StepOutcome | null>(null);
   const [done, setDone] = useState<ReadonlySet<string>>(new Set());
   const [ending, setEnding] = useState<Ending | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useApiCommand('progress.submitStep');
+  const busy = submit.busy;
   const stepHeading = useFocusOnMount<HTMLHeadingElement>(`${index}-${ending !== null}-${lesson !== null}`);
   const scrollArea = useRef<HTMLDivElement>(null);
   const [actionSlot, setActionSlot] = useState<HTMLDivElement | null>(null);
@@ -54,20 +56,15 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
     scrollArea.current?.querySelector('.mark-wrong, .mark-missed, .misplaced, .wrong-pair, .mark-practise')?.scrollIntoView({ block: 'nearest' });
   }, [marks]);
 
-  useEffect(() => {
-    let live = true;
-    void api.call('lessons.get', { packId, lessonId }).then((result) => {
-      const view = settle(result);
-      if (!live || !view) return;
-      setLesson(view);
-      setDone(new Set(view.doneStepIds));
-      const resume = view.steps.findIndex((s) => s.id === view.resumeStepId);
-      setIndex(resume >= 0 ? resume : 0);
-    });
-    return () => {
-      live = false;
-    };
-  }, [packId, lessonId, settle]);
+  // The lesson as first read starts the player where the learner stopped; from then on the
+  // player keeps its own steps done (a later read would not move it).
+  const view = useApiQuery('lessons.get', { packId, lessonId }).data;
+  if (view && lesson === null) {
+    setLesson(view);
+    setDone(new Set(view.doneStepIds));
+    const resume = view.steps.findIndex((s) => s.id === view.resumeStepId);
+    setIndex(resume >= 0 ? resume : 0);
+  }
 
   const back = () => go({ name: 'courses' });
 
@@ -100,9 +97,8 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
   /** Sends the step (with an answer for judged kinds); remembers what core counted as done. */
   async function send(answer?: StepAnswer): Promise<StepOutcome | null> {
     if (!step) return null;
-    setBusy(true);
-    const outcome = settle(await api.call('progress.submitStep', { packId, lessonId, stepId: step.id, ...(answer ? { answer } : {}) }));
-    setBusy(false);
+    // A learner's screen says what went wrong in the banner above the lesson.
+    const outcome = await submit.run({ packId, lessonId, stepId: step.id, ...(answer ? { answer } : {}) }, (error) => useApp.setState({ error }));
     if (outcome && outcome.correct !== false) {
       setAccepted(outcome);
       setDone(new Set(done).add(step.id));

@@ -1,13 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AVATARS, DisplayNameSchema, foldName, type Avatar, type Learner, type Secret } from '../../../core/contract';
-import { api } from '../api/client';
 import { AvatarPicture } from '../components/AvatarPicture';
 import { ListenButton, spokenKeys } from '../components/Listen';
 import { PicturePad, PICTURE_COUNT } from '../components/PicturePad';
 import { PinPad, PIN_LENGTH } from '../components/PinPad';
 import { SecretPicture, type PictureName } from '../components/SecretPicture';
 import { useFocusOnMount } from '../components/useFocusOnMount';
+import { useApiQuery } from '../data/useApiQuery';
 import { useApp } from '../state/app-store';
 
 type SecretKind = 'none' | 'pin' | 'pictures';
@@ -31,7 +31,6 @@ export function NewLearnerScreen() {
   const [avatar, setAvatar] = useState<Avatar | null>(null);
   const [nameProblem, setNameProblem] = useState<'missing' | 'long' | null>(null);
   const [avatarMissing, setAvatarMissing] = useState(false);
-  const [existing, setExisting] = useState<Learner[]>([]);
   const [notThem, setNotThem] = useState(false);
   const [secretKind, setSecretKind] = useState<SecretKind>('none');
   const [pin, setPin] = useState('');
@@ -41,16 +40,8 @@ export function NewLearnerScreen() {
   const [busy, setBusy] = useState(false);
   const heading = useFocusOnMount<HTMLHeadingElement>();
 
-  useEffect(() => {
-    let live = true;
-    // Read without the store's error handling: without the list, only the warning is missing.
-    void api.call('learners.list', {}).then((result) => {
-      if (live && result.ok) setExisting(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  // Without the list only the same-name warning is missing: a failure is not worth a message.
+  const existing = useApiQuery('learners.list', {}, { handlesError: true }).data ?? [];
 
   const folded = foldName(name);
   const sameName = folded ? existing.filter((l) => foldName(l.displayName) === folded) : [];

@@ -1,11 +1,11 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { foldName, type Learner } from '../../../core/contract';
-import { api } from '../api/client';
 import { AvatarPicture } from '../components/AvatarPicture';
 import { ListenButton, spokenKeys } from '../components/Listen';
 import { LibrarianBadge, LockBadge } from '../components/LockBadge';
 import { useFocusOnMount } from '../components/useFocusOnMount';
+import { useApiQuery } from '../data/useApiQuery';
 import { useApp } from '../state/app-store';
 
 /** Cards drawn at first and per "show more": a kiosk with 2,000 learners still opens at once. */
@@ -43,8 +43,8 @@ function search(entries: Entry[], query: string): Entry[] {
 /** "Who is learning today?": everyone's picture and name, a new profile, or learning as a guest. */
 export function PickerScreen() {
   const { t } = useTranslation();
-  const { settle, chooseLearner, startGuest, go, notice } = useApp();
-  const [entries, setEntries] = useState<Entry[] | null>(null);
+  const { chooseLearner, startGuest, go, notice } = useApp();
+  const listed = useApiQuery('learners.list', {});
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   // A ref, not state: disabling the cards while a profile opens would drop the keyboard focus.
@@ -52,24 +52,17 @@ export function PickerScreen() {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const list = useRef<HTMLUListElement>(null);
 
-  useEffect(() => {
-    let live = true;
-    void api.call('learners.list', {}).then((result) => {
-      const learners = settle(result);
-      if (!live || !learners) return;
-      const now = Date.now();
-      setEntries(
-        learners.map((learner) => ({
-          learner,
-          key: fold(learner.displayName),
-          lockedUntil: learner.lockedSeconds > 0 ? now + learner.lockedSeconds * 1000 : 0,
-        })),
-      );
-    });
-    return () => {
-      live = false;
-    };
-  }, [settle]);
+  // A lock's end counts from when the list was read.
+  const { data: learners, dataUpdatedAt: readAt } = listed;
+  const entries = useMemo<Entry[] | null>(
+    () =>
+      learners?.map((learner) => ({
+        learner,
+        key: fold(learner.displayName),
+        lockedUntil: learner.lockedSeconds > 0 ? readAt + learner.lockedSeconds * 1000 : 0,
+      })) ?? null,
+    [learners, readAt],
+  );
 
   // Said to whoever comes next: the last person was signed out because nobody was there.
   const noticeKey = notice === 'idle' ? 'profiles.picker.signedOutIdle' : notice === 'idle-guest' ? 'profiles.picker.signedOutIdleGuest' : null;

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { LANGUAGES, type ApiError, type Avatar, type Gender, type KeyboardLayout, type Language, type Learner, type MethodOutput, type Result, type Secret } from '../../../core/contract';
 import { api } from '../api/client';
 import { setUiLanguage } from '../i18n/i18n';
+import { errorOutcome } from './error-policy';
 import { forgetSession, keepSession, keptSession, rememberLesson } from './session-keeper';
 
 export type Certificate = MethodOutput<'certificates.mine'>[number];
@@ -121,12 +122,14 @@ interface AppState {
   setComfort(comfort: Partial<Comfort>): void;
   dismissError(): void;
   dismissWrongTries(): void;
-  /** Unwraps a call's result; on failure shows the error (or the right screen) and returns null. */
+  /**
+   * Applies the error policy (`error-policy.ts`) to a failed call: a screen of its own (problem,
+   * picker) or nothing at all. Returns false when the error is to be shown where the call was made.
+   */
+  takeError(error: ApiError): boolean;
+  /** Unwraps a call's result; on failure takes the error, or else shows it in the banner, and returns null. */
   settle<T>(result: Result<T>): T | null;
 }
-
-/** Errors that mean the kiosk itself cannot work: shown as a whole screen, not a banner. */
-const FATAL = new Set(['db.damaged', 'db.too_new']);
 
 /** Everything a learner leaves in the store; reset in one place so logout cannot miss a field. */
 const NO_LEARNER = { learner: null, wrongTries: 0, screen: { name: 'picker' }, error: null, autoplay: false } as const satisfies Partial<AppState>;
@@ -294,20 +297,32 @@ export const useApp = create<AppState>()((set, get) => {
       set({ wrongTries: 0 });
     },
 
+    takeError(error) {
+      const state = get();
+      switch (errorOutcome(error, { console: state.screen.name === 'console', learner: state.learner !== null })) {
+        case 'problem':
+          set({ screen: { name: 'problem', error }, error: null });
+          return true;
+        case 'learner-signed-out':
+          api.setToken(null);
+          forgetSession();
+          set({ ...NO_LEARNER, error });
+          return true;
+        case 'staff-signed-out':
+          api.setToken(null);
+          set({ screen: { name: 'picker' }, error: { code: error.code, params: { context: 'staff' } } });
+          void get().reloadKiosk();
+          return true;
+        case 'ignore':
+          return true;
+        case 'here':
+          return false;
+      }
+    },
+
     settle(result) {
       if (result.ok) return result.value;
-      const { error } = result;
-      if (FATAL.has(error.code)) {
-        set({ screen: { name: 'problem', error }, error: null });
-      } else if (error.code === 'auth.session_expired' || error.code === 'learner.not_found') {
-        // A call still in flight when the learner finished: they left on purpose, nothing to say.
-        if (!get().learner && error.code === 'auth.session_expired') return null;
-        api.setToken(null);
-        forgetSession();
-        set({ ...NO_LEARNER, error });
-      } else {
-        set({ error });
-      }
+      if (!get().takeError(result.error)) set({ error: result.error });
       return null;
     },
   };

@@ -1,7 +1,7 @@
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonView } from '../../../core/contract';
-import { api } from '../api/client';
+import { readApiQuery } from '../data/useApiQuery';
 import { ListenButton, spokenKeys } from '../components/Listen';
 import { LocalizedText } from '../components/LocalizedText';
 import type { Ending } from '../screens/LessonScreen';
@@ -23,7 +23,7 @@ interface Props {
  */
 export function LessonSummary({ lesson, doneCount, ending, heading, onBack, onResume }: Props) {
   const { t } = useTranslation();
-  const { settle, go } = useApp();
+  const { go } = useApp();
   const [opening, setOpening] = useState(false);
   const total = lesson.steps.length;
   const { lessonCompleted, courseCompleted, certified } = ending;
@@ -31,7 +31,7 @@ export function LessonSummary({ lesson, doneCount, ending, heading, onBack, onRe
   async function openCertificate() {
     if (opening) return;
     setOpening(true);
-    const mine = settle(await api.call('certificates.mine', {}));
+    const mine = await readApiQuery('certificates.mine', {});
     setOpening(false);
     const certificate = mine?.find((c) => c.packId === lesson.packId && c.courseId === lesson.courseId);
     if (certificate) go({ name: 'certificate', certificate });

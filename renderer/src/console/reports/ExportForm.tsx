@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../core/contract';
-import { api } from '../../api/client';
-import { settleStaff } from '../console-store';
+import { useApiCommand } from '../../data/useApiCommand';
+import { InlineError } from '../InlineError';
 import { TargetChoice, targetOf } from '../TargetChoice';
 import type { Period } from './period';
 import { useSticks } from '../useSticks';
@@ -17,18 +17,16 @@ export function ExportForm({ period }: { period: Period }) {
   const drives = useSticks();
   const [choice, setChoice] = useState('folder');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
+  const exporting = useApiCommand('stats.export');
+  const busy = exporting.busy;
   const [written, setWritten] = useState<Written | null>(null);
-
 
   const target = targetOf(choice, drives);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!target) return;
-    setBusy(true);
     setWritten(null);
-    const result = settleStaff(await api.call('stats.export', { ...period, format, password, target }));
-    setBusy(false);
+    const result = await exporting.run({ ...period, format, password, target });
     setPassword('');
     if (result) setWritten(result);
   };
@@ -48,6 +46,7 @@ export function ExportForm({ period }: { period: Period }) {
       <TargetChoice name={`${id}-target`} legend={t('reports.export.target')} drives={drives} value={choice} onChange={setChoice} />
       <label htmlFor={`${id}-password`}>{t('reports.export.password')}</label>
       <input id={`${id}-password`} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+      <InlineError error={exporting.error} />
       <div className="actions">
         <button type="submit" className="button primary" disabled={busy || password === '' || !target}>
           {t('reports.export.submit')}

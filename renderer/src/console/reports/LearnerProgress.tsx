@@ -1,32 +1,14 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, MethodOutput } from '../../../../core/contract';
-import { api } from '../../api/client';
+import type { Language } from '../../../../core/contract';
 import { ProgressBar } from '../../components/ProgressBar';
+import { useApiQuery } from '../../data/useApiQuery';
 import { courseTitle } from './format';
-import { settleStaff as settleConsole } from '../console-store';
-
-type Detail = MethodOutput<'learners.detail'>;
 
 /** One learner's progress by course, loaded when their row is opened. */
 export function LearnerProgress({ learnerId }: { learnerId: number }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    void api.call('learners.detail', { learnerId }).then((result) => {
-      if (!live) return;
-      const value = settleConsole(result);
-      if (value) setDetail(value);
-      else setFailed(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, [learnerId]);
+  const { data: detail, isError: failed } = useApiQuery('learners.detail', { learnerId });
 
   if (failed) return <p className="hint">{t('reports.learners.progressUnavailable')}</p>;
   if (!detail) return <p className="hint" aria-busy="true">{t('reports.learners.loadingProgress')}</p>;
