@@ -1,13 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../core/contract';
 import { expectNoSeriousViolations } from '../support/axe';
 import { bundledManifest, bundledSourceDirs } from '../support/bundled-sources';
-import { launchChromium } from '../support/chromium';
-import { startHostProcess, type HostProcess } from '../support/host-process';
+import { hostAndChromium } from '../support/host-and-chromium';
 import { learnerAt, openAs, type StepPlace } from './pages/at-step';
 import { Ui } from './pages/player';
 import { StepDoer } from './pages/steps';
@@ -25,17 +21,7 @@ const COURSES = bundledSourceDirs().flatMap((dir) => {
 });
 
 describe('one lesson of each course, in ky, ru and en (Debian Chromium against the browser host)', () => {
-  let browser: Browser;
-  let host: HostProcess;
-  let dataDir: string;
-  beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ayil-e2e-courses-'));
-    [host, browser] = await Promise.all([startHostProcess(dataDir), launchChromium()]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), host?.stop()]);
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const kiosk = hostAndChromium('courses');
 
   it('has courses enough to cover every language', () => {
     expect(COURSES.length).toBeGreaterThanOrEqual(6);
@@ -46,14 +32,14 @@ describe('one lesson of each course, in ky, ru and en (Debian Chromium against t
     const lesson = course.lessons[n % course.lessons.length]!;
     it(`${manifest.id} ${course.id}: does “${lesson.id}” to its end in ${language}, axe finding nothing serious on any step`, async () => {
       const ui = new Ui(language);
-      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 768 } });
+      const context = await kiosk.browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 768 } });
       try {
         const page = await context.newPage();
         const problems: string[] = [];
         page.on('pageerror', (error) => problems.push(error.message));
-        await page.goto(host.url);
+        await page.goto(kiosk.host.url);
         const place: StepPlace = { packId: manifest.id, lessonId: lesson.id, lesson, index: 0, step: lesson.steps[0]!, language, defaultLanguage: manifest.defaultLanguage };
-        const session = await learnerAt(host.url, place, `Окуучу ${n + 1}`);
+        const session = await learnerAt(kiosk.host.url, place, `Окуучу ${n + 1}`);
         await openAs(page, session, { packId: manifest.id, lessonId: lesson.id }, { textSize: 'normal', highContrast: false });
         const doer = new StepDoer(page, ui, 'pointer', manifest.defaultLanguage);
         const total = lesson.steps.length;

@@ -165,7 +165,9 @@ export const useApp = create<AppState>()((set, get) => {
     const me = await api.call('learner.me', {});
     if (!me.ok || me.value.learner.id !== kept.learnerId) {
       api.setToken(null);
-      forgetSession();
+      // Only core's word ends the kept session: a call cut short (the page reloading while it
+      // was under way, the host restarting) leaves it for the next load to try again.
+      if (me.ok || me.error.code !== 'host.unreachable') forgetSession();
       return null;
     }
     const { learner } = me.value;
