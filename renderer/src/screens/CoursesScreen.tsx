@@ -10,6 +10,7 @@ import { useFocusOnMount } from '../components/useFocusOnMount';
 import { WrongTriesNotice } from '../components/WrongTriesNotice';
 import { pickText } from '../i18n/i18n';
 import { useApp } from '../state/app-store';
+import { PAINTED_MARKS, markWhenPainted } from '../state/painted-mark';
 
 type CourseList = MethodOutput<'courses.list'>;
 
@@ -30,6 +31,11 @@ export function CoursesScreen() {
       live = false;
     };
   }, [settle]);
+
+  const listed = data !== null;
+  useEffect(() => {
+    if (listed) markWhenPainted(PAINTED_MARKS.courses);
+  }, [listed]);
 
   const resume = data?.continue;
   return (

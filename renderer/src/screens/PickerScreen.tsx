@@ -7,6 +7,7 @@ import { ListenButton, spokenKeys } from '../components/Listen';
 import { LibrarianBadge, LockBadge } from '../components/LockBadge';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useApp } from '../state/app-store';
+import { PAINTED_MARKS, markWhenPainted } from '../state/painted-mark';
 
 /** Cards drawn at first and per "show more": a kiosk with 2,000 learners still opens at once. */
 const PAGE = 40;
@@ -70,6 +71,11 @@ export function PickerScreen() {
       live = false;
     };
   }, [settle]);
+
+  const listed = entries !== null;
+  useEffect(() => {
+    if (listed) markWhenPainted(PAINTED_MARKS.picker);
+  }, [listed]);
 
   // Said to whoever comes next: the last person was signed out because nobody was there.
   const noticeKey = notice === 'idle' ? 'profiles.picker.signedOutIdle' : notice === 'idle-guest' ? 'profiles.picker.signedOutIdleGuest' : null;
