@@ -6,6 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildPack, packInputFromFolder } from '../core/packs/builder';
 import { generatePublisherKey } from '../core/packs/signing';
+import { benchManifest } from './bench-kit';
 import { median, report, spread } from './harness';
 
 const ROUNDS = 5;
@@ -101,19 +102,7 @@ async function makeMixedPack(dir: string, megabytes: number, privateKeyPem: stri
     for (let j = 0; j < 4 && left > 0; j++) write(`text/page-${i}-${j}.md`, Math.min(left, 20 * 1024), true);
   }
   // One text-only lesson: the bench's files are its own media, not any course's assets.
-  const t = (text: string) => ({ ky: text, ru: text, en: text });
-  const manifest = {
-    id: 'kg.ayil.bench',
-    version: '1.0.0',
-    defaultLanguage: 'en',
-    languages: ['ky', 'ru', 'en'],
-    title: t('Bench pack'),
-    description: t('Mixed media of a realistic size'),
-    publisher: 'Bench',
-    licence: 'CC-BY-4.0',
-    minAppVersion: '0.1.0',
-    courses: [{ id: 'bench', title: t('Bench'), description: t('One lesson'), lessons: [{ id: 'only', title: t('Only lesson'), competences: [{ code: '1.1', level: 1 }], steps: [{ kind: 'text', id: 'first', body: t('Text.') }] }] }],
-  };
+  const manifest = benchManifest('kg.ayil.bench', 'Mixed media of a realistic size');
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
   const out = path.join(dir, 'bench.ayilpack');
   await buildPack(packInputFromFolder(dir), out, privateKeyPem);

@@ -3,13 +3,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startCore } from '../core';
 import { buildPack, packInputFromFolder } from '../core/packs/builder';
 import { generatePublisherKey } from '../core/packs/signing';
 import { buildHttpHost } from '../http-host/http';
 import { PAINTED_MARKS } from '../renderer/src/state/painted-marks';
 import { setUpKiosk } from '../test/support/set-up';
+import { benchManifest, inAllLanguages, launchChromium } from './bench-kit';
 import { median, report, spread } from './harness';
 
 const LEARNERS = 2000;
@@ -24,10 +25,7 @@ const TARGET = 1.5;
  */
 export async function rendererSpeed() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ayil-bench-ui-'));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const statics = new Map<string, string>();
   const staticServer = http.createServer((request, response) => {
     const body = statics.get(request.url ?? '');
@@ -158,7 +156,7 @@ async function journey(browser: Browser, url: string, click: { learner: (page: P
 
 async function buildBigPack(sourceDir: string, outFile: string, privateKeyPem: string): Promise<void> {
   fs.mkdirSync(sourceDir, { recursive: true });
-  const t = (text: string) => ({ ky: text, ru: text, en: text });
+  const t = inAllLanguages;
   const lessons = Array.from({ length: LESSONS }, (_, i) => ({
     id: `lesson-${i + 1}`,
     title: t(`Lesson ${i + 1} of ${LESSONS}`),
@@ -169,18 +167,7 @@ async function buildBigPack(sourceDir: string, outFile: string, privateKeyPem: s
       { kind: 'text', id: 'last', body: t('Done.') },
     ],
   }));
-  const manifest = {
-    id: 'kg.ayil.bench-big',
-    version: '1.0.0',
-    defaultLanguage: 'en',
-    languages: ['ky', 'ru', 'en'],
-    title: t('Big pack'),
-    description: t('A pack with many lessons'),
-    publisher: 'Bench',
-    licence: 'CC-BY-4.0',
-    minAppVersion: '0.1.0',
-    courses: [{ id: 'big-course', title: t('A big course'), description: t('Many lessons'), lessons }],
-  };
+  const manifest = { ...benchManifest('kg.ayil.bench-big', 'A pack with many lessons', lessons), courses: [{ id: 'big-course', title: t('A big course'), description: t('Many lessons'), lessons }] };
   fs.writeFileSync(path.join(sourceDir, 'manifest.json'), JSON.stringify(manifest));
   await buildPack(packInputFromFolder(sourceDir), outFile, privateKeyPem);
 }

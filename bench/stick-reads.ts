@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { startCore } from '../core';
 import { buildPack, packInputFromFolder } from '../core/packs/builder';
 import { stickReadCounts } from '../core/packs/drive-packs';
 import { generatePublisherKey } from '../core/packs/signing';
 import { buildHttpHost } from '../http-host/http';
 import { catalogues } from '../renderer/src/i18n/catalogues';
-import { TEST_ADMIN, setUpKiosk } from '../test/support/set-up';
+import { setUpKiosk } from '../test/support/set-up';
+import { benchManifest, launchChromium, signInToConsole } from './bench-kit';
 import { report } from './harness';
 
 const en = catalogues.en;
@@ -23,10 +23,7 @@ const SECONDS = Number(process.env.BENCH_STICK_SECONDS ?? 60);
  */
 export async function stickReads() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ayil-bench-stick-'));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const drives = path.join(root, 'drives');
     const stick = path.join(drives, 'STICK');
@@ -48,12 +45,7 @@ export async function stickReads() {
     const before = { ...stickReadCounts };
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto(appUrl);
-    await page.getByRole('button', { name: en.console.login.staffButton, exact: true }).click();
-    await page.getByLabel(en.console.login.name, { exact: true }).fill(TEST_ADMIN.name);
-    await page.getByLabel(en.console.login.password, { exact: true }).fill(TEST_ADMIN.password);
-    await page.getByRole('button', { name: en.console.login.submit, exact: true }).click();
-    const nav = page.getByRole('navigation', { name: en.console.nav.label });
-    await nav.waitFor();
+    const nav = await signInToConsole(page);
 
     await nav.getByRole('button', { name: en.console.nav.packs, exact: true }).click();
     await page.getByText('bench.ayilpack').first().waitFor();
@@ -83,19 +75,7 @@ export async function stickReads() {
 
 async function stickPack(sourceDir: string, outFile: string, privateKeyPem: string): Promise<void> {
   fs.mkdirSync(path.join(sourceDir, 'files'), { recursive: true });
-  const t = (text: string) => ({ ky: text, ru: text, en: text });
-  const manifest = {
-    id: 'kg.ayil.bench-stick',
-    version: '1.0.0',
-    defaultLanguage: 'en',
-    languages: ['ky', 'ru', 'en'],
-    title: t('Stick pack'),
-    description: t('A pack on a stick'),
-    publisher: 'Bench',
-    licence: 'CC-BY-4.0',
-    minAppVersion: '0.1.0',
-    courses: [{ id: 'stick', title: t('Stick'), description: t('One lesson'), lessons: [{ id: 'only', title: t('Only lesson'), competences: [{ code: '1.1', level: 1 }], steps: [{ kind: 'text', id: 'first', body: t('Text.') }] }] }],
-  };
+  const manifest = benchManifest('kg.ayil.bench-stick', 'A pack on a stick');
   fs.writeFileSync(path.join(sourceDir, 'manifest.json'), JSON.stringify(manifest));
   fs.writeFileSync(path.join(sourceDir, 'files', 'readme.txt'), 'bench');
   await buildPack(packInputFromFolder(sourceDir), outFile, privateKeyPem);
