@@ -11,7 +11,7 @@ import { rebuildStats } from '../core/stats/rebuild';
 import { WAITING_CELLS_SQL } from '../core/stats/release';
 import { courseAreas, REPORT_SQL } from '../core/stats/reports';
 import { setUpKiosk } from '../test/support/set-up';
-import { compare } from './harness';
+import { compare, report } from './harness';
 
 const LEARNERS = 5_000;
 const COURSES = 10;
@@ -63,9 +63,10 @@ export async function reportsSpeed() {
       return;
     }
     const first = performance.now();
-    const report = await core.dispatch('reports.get', period, admin);
-    if (!report.ok) throw new Error(report.error.code);
-    console.log(`reports bench: first report of two years in ${(performance.now() - first).toFixed(0)} ms (the screen's budget is 1 s)`);
+    const answer = await core.dispatch('reports.get', period, admin);
+    if (!answer.ok) throw new Error(answer.error.code);
+    const firstMs = performance.now() - first;
+    report({ name: 'first report of two years (5,000 learners, 1M events), through the API', measured: `${firstMs.toFixed(0)} ms`, target: '< 1 s (the screen’s budget)', pass: firstMs < 1000 });
 
     await compare({
       name: 'report over 2 years (5,000 learners, 1M events)',

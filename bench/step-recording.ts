@@ -44,7 +44,7 @@ export async function stepRecording() {
       },
       baseline: () => bareSave(),
       iterations: 300,
-      target: 1.5,
+      target: 1.3,
     });
     bare.close();
     await core.close();

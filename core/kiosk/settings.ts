@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
 import { HostNameSchema, KeyboardLayoutSchema, LANGUAGES, LanguageSchema, SiteSettingsSchema, type KeyboardLayout, type Language, type SiteSettings } from '../contract';
 import { newSiteKey } from '../certificates/certificates';
@@ -10,19 +11,34 @@ export const DEFAULT_STAFF_IDLE_SECONDS = 15 * 60;
 /** The privacy threshold unless the site chose otherwise: no breakdown cell under 5 leaves the kiosk. */
 export const DEFAULT_K = 5;
 
+const KEPT_KEYS = new Set(['site.idle_timeout_seconds', 'site.staff_idle_timeout_seconds']);
+
 /** Kiosk-wide settings kept in the database (so they survive restarts and follow backups). */
 export class Settings {
   /** Once true it stays true (nothing undoes set-up), so it is read from the database only until then. */
   private setUp = false;
   private addedHostNames: string[] | null = null;
+  /**
+   * The settings every API call reads (a session's idle time), kept once read. Only this class
+   * writes them, and `set` forgets them; nothing read inside a transaction is kept, so a rolled-back
+   * change is never remembered.
+   */
+  private readonly kept = new Map<string, string | undefined>();
+  private readonly select: Statement<[string], { value: string }>;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.select = db.prepare('SELECT value FROM settings WHERE key = ?');
+  }
 
   private get(key: string): string | undefined {
-    return this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value;
+    if (this.kept.has(key)) return this.kept.get(key);
+    const value = this.select.get(key)?.value;
+    if (KEPT_KEYS.has(key) && !this.db.inTransaction) this.kept.set(key, value);
+    return value;
   }
 
   private set(key: string, value: string): void {
+    this.kept.delete(key);
     this.db
       .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run(key, value);

@@ -24,6 +24,13 @@ export interface StickPack {
 /** Where packs are written on a stick, and where a facilitator's packs are looked for besides its root. */
 export const STICK_FOLDER = 'ayil';
 
+/**
+ * How often sticks were read for their packs, for the benchmark and tests only (bench/stick-reads.ts):
+ * a listing scans a stick's folders and looks at every pack file on it; an opening reads a pack
+ * file's directory, manifest and signature. Nothing in the app reads these.
+ */
+export const stickReadCounts = { listings: 0, packFilesOpened: 0 };
+
 /** What reading one pack file found, before comparing it with what is installed. */
 type PackReading =
   | { ok: true; trusted: boolean; manifest: Parameters<PackInstaller['statusOf']>[0]; keyId: string | null }
@@ -44,6 +51,7 @@ async function readStickPack(file: string, stat: fs.Stats, trust: TrustStore): P
 
   let reading: PackReading;
   try {
+    stickReadCounts.packFilesOpened++;
     const pack = await openPack(file);
     try {
       reading = { ok: true, trusted: trust.check(pack) === 'trusted', manifest: pack.manifest, keyId: pack.signature?.keyId ?? null };
@@ -64,6 +72,7 @@ async function readStickPack(file: string, stat: fs.Stats, trust: TrustStore): P
  * content hashes are checked at import.
  */
 export async function describeStickPacks(drive: Drive, installer: PackInstaller, trust: TrustStore): Promise<StickPack[]> {
+  stickReadCounts.listings++;
   const scanned = await scanDrive(drive.path, async (file): Promise<StickPack> => {
     const stat = fs.statSync(file);
     const base = { file, name: path.basename(file), size: stat.size };

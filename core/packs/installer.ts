@@ -8,6 +8,7 @@ import { copyDurably } from '../files/copy-durably';
 import type { Manifest } from './manifest';
 import { PackOwners } from './pack-owners';
 import { openPack, readFailure, verifyContent, type OpenedPack } from './pack-file';
+import { StreamedHashes } from './streamed-hashes';
 import type { TrustLevel, TrustStore } from './trust';
 import { compareVersions } from './version';
 
@@ -59,7 +60,8 @@ export type PackStatus = 'new' | 'newer' | 'installed' | 'older';
 /**
  * Installs, replaces and removes packs. An installed pack is its original signed file, kept in
  * the packs folder; the `packs` table row says which file is active. Import copies the pack from
- * the stick into a staging file beside the install folder (same volume), verifies it there, renames
+ * the stick into a staging file beside the install folder (same volume), hashing every file on the
+ * way, checks the staged copy against those hashes and the signature, renames
  * it to its final name and then switches the row in one transaction: that commit is the moment the
  * new version exists. Before it, the old version is installed and in use; after a crash anywhere,
  * start-up cleaning removes whatever the table does not point at.
@@ -145,18 +147,31 @@ export class PackInstaller {
     const { pack: onStick } = await this.admissible(file, options);
     const manifestBytes = onStick.manifestBytes;
     const fileSize = onStick.fileSize;
+    // Every content file is hashed as its bytes pass on their way to the staging file: one read.
+    const hashes = new StreamedHashes(onStick);
     onStick.close();
 
     const staging = path.join(this.packsDir, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}${PACK_EXTENSION}`);
     let finalName: string | null = null;
     try {
       await this.ensureSpace(fileSize);
-      await copyDurably(file, staging, { signal: options.signal, mapError: (error) => (options.signal?.aborted ? new AppError('pack.cancelled') : readFailure(error, file)) }, (bytesDone) =>
-        progress({ phase: 'copying', bytesDone, bytesTotal: fileSize * 2, currentFile: path.basename(file) }),
+      const copying = (bytesDone: number) => progress({ phase: 'copying', bytesDone, bytesTotal: fileSize, currentFile: path.basename(file) });
+      await copyDurably(
+        file,
+        staging,
+        {
+          signal: options.signal,
+          mapError: (error) => (options.signal?.aborted ? new AppError('pack.cancelled') : readFailure(error, file)),
+          inspect: (chunk, position) => hashes.feed(chunk, position),
+        },
+        copying,
       );
+      await hashes.finish();
 
       // Everything is checked again on the staged copy: that is what gets installed, and the
-      // stick's file may have changed (or been swapped) since it was first read.
+      // stick's file may have changed (or been swapped) since it was first read. The hashes apply
+      // to the staged bytes (they are the bytes written); an entry the staged copy places
+      // differently from the stick's first reading is read and hashed again.
       const staged = await openPack(staging);
       let trust: TrustLevel;
       try {
@@ -164,15 +179,16 @@ export class PackInstaller {
         trust = this.trust.check(staged);
         await verifyContent(
           staged,
-          (p) => progress({ phase: 'verifying', bytesDone: fileSize + Math.round((p.bytesDone / Math.max(p.bytesTotal, 1)) * fileSize), bytesTotal: fileSize * 2, currentFile: p.currentFile }),
+          (p) => progress({ phase: 'verifying', bytesDone: Math.round((p.bytesDone / Math.max(p.bytesTotal, 1)) * fileSize), bytesTotal: fileSize, currentFile: p.currentFile }),
           options.signal,
+          hashes,
         );
       } finally {
         staged.close();
       }
       if (options.signal?.aborted) throw new AppError('pack.cancelled');
 
-      progress({ phase: 'switching', bytesDone: fileSize * 2, bytesTotal: fileSize * 2, currentFile: '' });
+      progress({ phase: 'switching', bytesDone: fileSize, bytesTotal: fileSize, currentFile: '' });
       const manifest = staged.manifest;
       finalName = `${manifest.id}@${manifest.version}.${randomBytes(4).toString('hex')}${PACK_EXTENSION}`;
       fs.renameSync(staging, path.join(this.packsDir, finalName));
@@ -205,6 +221,7 @@ export class PackInstaller {
       if (previous) this.removeFile(previous.file);
       return this.find(manifest.id)!;
     } catch (error) {
+      await hashes.finish(); // lets go of an inflation the failure cut short
       fs.rmSync(staging, { force: true });
       if (finalName && this.find(onStick.manifest.id)?.file !== finalName) fs.rmSync(path.join(this.packsDir, finalName), { force: true });
       throw error instanceof AppError ? error : readFailure(error, file);

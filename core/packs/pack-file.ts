@@ -9,6 +9,7 @@ import { entryNameProblem, findCollision } from './entry-names';
 import { PACK_LIMITS, SUPPORTED_COMPRESSION } from './limits';
 import { ManifestSchema, type Manifest } from './manifest';
 import { SignatureFileSchema, type SignatureFile } from './signing';
+import type { StreamedHashes } from './streamed-hashes';
 import { checkZipAgreement } from './zip-agreement';
 
 export const MANIFEST_ENTRY = 'manifest.json';
@@ -202,33 +203,53 @@ export interface VerifyProgress {
  * Streams every content file through SHA-256 and compares it with the manifest, naming the first
  * file that differs. Reads each entry's bytes straight from the file in large chunks (inflating
  * deflated ones), and never lets an entry produce more than its declared size. Memory stays flat
- * whatever the pack's size.
+ * whatever the pack's size. An entry `streamed` already hashed from this file's bytes at the same
+ * layout (the installer hashes while it copies) is judged from that, without reading it again.
  */
-export async function verifyContent(pack: OpenedPack, onProgress?: (p: VerifyProgress) => void, signal?: AbortSignal): Promise<void> {
+export async function verifyContent(pack: OpenedPack, onProgress?: (p: VerifyProgress) => void, signal?: AbortSignal, streamed?: StreamedHashes): Promise<void> {
   const bytesTotal = pack.manifest.files.reduce((sum, f) => sum + f.size, 0);
   let bytesDone = 0;
   for (const file of pack.manifest.files) {
     if (signal?.aborted) throw new AppError('pack.cancelled');
-    const hash = createHash('sha256');
-    let size = 0;
-    try {
-      for await (const chunk of entryContent(pack, pack.entries.get(file.path)!)) {
-        size += chunk.length;
-        if (size > file.size) throw new AppError('pack.file_size_mismatch', { file: file.path });
-        hash.update(chunk);
-        bytesDone += chunk.length;
+    const entry = pack.entries.get(file.path)!;
+    const known = streamed?.get(file.path, { localHeaderOffset: entry.relativeOffsetOfLocalHeader, compressedSize: entry.compressedSize, compressionMethod: entry.compressionMethod });
+    let digest: { size: number; sha256: string };
+    if (known && 'failure' in known) {
+      throw new AppError(known.failure === 'oversize' ? 'pack.file_size_mismatch' : 'pack.file_hash_mismatch', { file: file.path });
+    } else if (known) {
+      digest = known;
+      bytesDone += known.size;
+      onProgress?.({ bytesDone, bytesTotal, currentFile: file.path });
+    } else {
+      digest = await hashEntry(pack, entry, file, signal, (bytes) => {
+        bytesDone += bytes;
         onProgress?.({ bytesDone, bytesTotal, currentFile: file.path });
-        if (signal?.aborted) throw new AppError('pack.cancelled');
-      }
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      // Tampered compressed bytes fail to inflate: that file's content is not what was signed.
-      if (String((error as NodeJS.ErrnoException).code ?? '').startsWith('Z_')) throw new AppError('pack.file_hash_mismatch', { file: file.path });
-      throw readFailure(error, file.path);
+      });
     }
-    if (size !== file.size) throw new AppError('pack.file_size_mismatch', { file: file.path });
-    if (hash.digest('hex') !== file.sha256) throw new AppError('pack.file_hash_mismatch', { file: file.path });
+    if (digest.size !== file.size) throw new AppError('pack.file_size_mismatch', { file: file.path });
+    if (digest.sha256 !== file.sha256) throw new AppError('pack.file_hash_mismatch', { file: file.path });
   }
+}
+
+/** One entry's content size and SHA-256, read from the pack file. */
+async function hashEntry(pack: OpenedPack, entry: Entry, file: { path: string; size: number }, signal: AbortSignal | undefined, onBytes: (bytes: number) => void): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    for await (const chunk of entryContent(pack, entry)) {
+      size += chunk.length;
+      if (size > file.size) throw new AppError('pack.file_size_mismatch', { file: file.path });
+      hash.update(chunk);
+      onBytes(chunk.length);
+      if (signal?.aborted) throw new AppError('pack.cancelled');
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // Tampered compressed bytes fail to inflate: that file's content is not what was signed.
+    if (String((error as NodeJS.ErrnoException).code ?? '').startsWith('Z_')) throw new AppError('pack.file_hash_mismatch', { file: file.path });
+    throw readFailure(error, file.path);
+  }
+  return { size, sha256: hash.digest('hex') };
 }
 
 /**

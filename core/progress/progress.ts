@@ -1,3 +1,4 @@
+import type { Statement, Transaction } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { ContinuePointSchema, CourseSummary, LessonView, StepAnswer, StepOutcomeSchema } from '../contract';
 import type { Db } from '../db/open';
@@ -17,8 +18,37 @@ interface LessonRow {
   completed_at: string | null;
 }
 
+/** The row a saved step leaves in lesson_progress. */
+interface LessonRowUpdate {
+  learnerId: number;
+  packId: string;
+  courseId: string;
+  lessonId: string;
+  current: string;
+  at: string;
+  completedAt: string | null;
+}
+
+/** A finished step to save: who, where, and when. */
+interface StepSave {
+  learnerId: number;
+  found: LessonLocation;
+  stepId: string;
+  /** The step the learner goes on to (the same one when it was the lesson's last). */
+  current: string;
+  now: Date;
+}
+
 /** A learner's way through lessons: which steps are done, where to resume, what is complete. */
 export class Progress {
+  // Saving a step is the kiosk's hottest write: its statements are compiled once, not per call.
+  private readonly lessonCompletedAt: Statement<[number, string, string], { completed_at: string | null }>;
+  private readonly insertStep: Statement<[number, string, string, string, string]>;
+  private readonly doneStepIds: Statement<[number, string, string], { step_id: string }>;
+  private readonly upsertLesson: Statement<[LessonRowUpdate]>;
+  private readonly completedLessonIds: Statement<[number, string], { lesson_id: string }>;
+  private readonly saveStep: Transaction<(save: StepSave) => { lessonCompleted: boolean; courseCompleted: boolean }>;
+
   constructor(
     private readonly db: Db,
     private readonly catalog: Catalog,
@@ -31,7 +61,21 @@ export class Progress {
     private readonly onCourseCompleted: (learnerId: number, found: LessonLocation, at: Date) => boolean = () => true,
     /** Keeps the anonymised counts, in the same transaction as the progress that causes them. */
     private readonly stats: StatsRecorder | null = null,
-  ) {}
+  ) {
+    this.lessonCompletedAt = db.prepare('SELECT completed_at FROM lesson_progress WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?');
+    this.insertStep = db.prepare('INSERT OR IGNORE INTO step_progress (learner_id, pack_id, lesson_id, step_id, completed_at) VALUES (?, ?, ?, ?, ?)');
+    this.doneStepIds = db.prepare('SELECT step_id FROM step_progress WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?');
+    this.upsertLesson = db.prepare(
+      `INSERT INTO lesson_progress (learner_id, pack_id, course_id, lesson_id, current_step_id, started_at, updated_at, completed_at)
+       VALUES (@learnerId, @packId, @courseId, @lessonId, @current, @at, @at, @completedAt)
+       ON CONFLICT (learner_id, pack_id, lesson_id) DO UPDATE SET
+         current_step_id = excluded.current_step_id,
+         updated_at = excluded.updated_at,
+         completed_at = coalesce(lesson_progress.completed_at, excluded.completed_at)`,
+    );
+    this.completedLessonIds = db.prepare('SELECT lesson_id FROM lesson_progress WHERE learner_id = ? AND pack_id = ? AND completed_at IS NOT NULL');
+    this.saveStep = db.transaction((save: StepSave) => this.writeStep(save));
+  }
 
   courses(learnerId: number): { continue: ContinuePoint | null; courses: CourseSummary[] } {
     const lessons = new Map(
@@ -102,12 +146,7 @@ export class Progress {
         'SELECT pack_id, lesson_id, current_step_id, completed_at FROM lesson_progress WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?',
       )
       .get(learnerId, packId, lessonId);
-    const done = this.db
-      .prepare<[number, string, string], { step_id: string }>(
-        'SELECT step_id FROM step_progress WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?',
-      )
-      .all(learnerId, packId, lessonId)
-      .map((r) => r.step_id);
+    const done = this.doneStepIds.all(learnerId, packId, lessonId).map((r) => r.step_id);
     const doneIds = new Set(done);
     return {
       packId,
@@ -150,57 +189,7 @@ export class Progress {
     }
 
     const next = steps[index + 1] ?? null;
-    const now = this.now();
-    const at = now.toISOString();
-    const { lessonCompleted, courseCompleted } = this.db.transaction(() => {
-      // What the lesson was before this step tells the statistics what is a first.
-      const before = this.db
-        .prepare<[number, string, string], { completed_at: string | null }>('SELECT completed_at FROM lesson_progress WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?')
-        .get(learnerId, packId, lessonId);
-      this.db
-        .prepare('INSERT OR IGNORE INTO step_progress (learner_id, pack_id, lesson_id, step_id, completed_at) VALUES (?, ?, ?, ?, ?)')
-        .run(learnerId, packId, lessonId, stepId, at);
-      const doneIds = new Set(
-        this.db
-          .prepare<[number, string, string], { step_id: string }>('SELECT step_id FROM step_progress WHERE learner_id = ? AND pack_id = ? AND lesson_id = ?')
-          .all(learnerId, packId, lessonId)
-          .map((r) => r.step_id),
-      );
-      const complete = steps.every((s) => doneIds.has(s.id));
-      this.db
-        .prepare(
-          `INSERT INTO lesson_progress (learner_id, pack_id, course_id, lesson_id, current_step_id, started_at, updated_at, completed_at)
-           VALUES (@learnerId, @packId, @courseId, @lessonId, @current, @at, @at, @completedAt)
-           ON CONFLICT (learner_id, pack_id, lesson_id) DO UPDATE SET
-             current_step_id = excluded.current_step_id,
-             updated_at = excluded.updated_at,
-             completed_at = coalesce(lesson_progress.completed_at, excluded.completed_at)`,
-        )
-        .run({
-          learnerId,
-          packId,
-          courseId: found.course.id,
-          lessonId,
-          current: (next ?? step).id,
-          at,
-          completedAt: complete ? at : null,
-        });
-      const courseDone = complete && this.courseComplete(learnerId, found);
-      const courseFirstDone = courseDone && this.onCourseCompleted(learnerId, found, now);
-      // A lesson completed again (steps redone) is no new completion, of it or of its course.
-      const firstCompletion = complete && !before?.completed_at;
-      this.stats?.record({
-        learnerId,
-        packId,
-        courseId: found.course.id,
-        lessonId,
-        at,
-        lessonStarted: !before,
-        lessonCompleted: firstCompletion,
-        courseCompleted: courseFirstDone && firstCompletion,
-      });
-      return { lessonCompleted: complete, courseCompleted: courseDone };
-    })();
+    const { lessonCompleted, courseCompleted } = this.saveStep({ learnerId, found, stepId, current: (next ?? step).id, now: this.now() });
     return {
       correct: judgement.correct,
       lessonCompleted,
@@ -213,13 +202,36 @@ export class Progress {
     };
   }
 
+  /** Saves a finished step and the counts it changes; runs inside `saveStep`'s transaction. */
+  private writeStep({ learnerId, found, stepId, current, now }: StepSave): { lessonCompleted: boolean; courseCompleted: boolean } {
+    const packId = found.pack.id;
+    const lessonId = found.lesson.id;
+    const at = now.toISOString();
+    // What the lesson was before this step tells the statistics what is a first.
+    const before = this.lessonCompletedAt.get(learnerId, packId, lessonId);
+    this.insertStep.run(learnerId, packId, lessonId, stepId, at);
+    const doneIds = new Set(this.doneStepIds.all(learnerId, packId, lessonId).map((r) => r.step_id));
+    const complete = found.lesson.steps.every((s) => doneIds.has(s.id));
+    this.upsertLesson.run({ learnerId, packId, courseId: found.course.id, lessonId, current, at, completedAt: complete ? at : null });
+    const courseDone = complete && this.courseComplete(learnerId, found);
+    const courseFirstDone = courseDone && this.onCourseCompleted(learnerId, found, now);
+    // A lesson completed again (steps redone) is no new completion, of it or of its course.
+    const firstCompletion = complete && !before?.completed_at;
+    this.stats?.record({
+      learnerId,
+      packId,
+      courseId: found.course.id,
+      lessonId,
+      at,
+      lessonStarted: !before,
+      lessonCompleted: firstCompletion,
+      courseCompleted: courseFirstDone && firstCompletion,
+    });
+    return { lessonCompleted: complete, courseCompleted: courseDone };
+  }
+
   private courseComplete(learnerId: number, found: LessonLocation): boolean {
-    const done = new Set(
-      this.db
-        .prepare<[number, string], { lesson_id: string }>('SELECT lesson_id FROM lesson_progress WHERE learner_id = ? AND pack_id = ? AND completed_at IS NOT NULL')
-        .all(learnerId, found.pack.id)
-        .map((r) => r.lesson_id),
-    );
+    const done = new Set(this.completedLessonIds.all(learnerId, found.pack.id).map((r) => r.lesson_id));
     return found.course.lessons.every((lesson) => done.has(lesson.id));
   }
 

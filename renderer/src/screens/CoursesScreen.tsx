@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CertificateSeal } from '../components/CertificateSeal';
 import { ListenButton, spokenKeys } from '../components/Listen';
@@ -8,6 +9,7 @@ import { WrongTriesNotice } from '../components/WrongTriesNotice';
 import { useApiQuery } from '../data/useApiQuery';
 import { pickText } from '../i18n/i18n';
 import { useApp } from '../state/app-store';
+import { PAINTED_MARKS, markWhenPainted } from '../state/painted-mark';
 
 /** The learner's home: "continue where you stopped" first, then every course with its lessons. */
 export function CoursesScreen() {
@@ -15,6 +17,11 @@ export function CoursesScreen() {
   const { go, language, learner } = useApp();
   const data = useApiQuery('courses.list', {}).data ?? null;
   const heading = useFocusOnMount<HTMLHeadingElement>();
+
+  const listed = data !== null;
+  useEffect(() => {
+    if (listed) markWhenPainted(PAINTED_MARKS.courses);
+  }, [listed]);
 
   const resume = data?.continue;
   return (

@@ -9,6 +9,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useApp } from '../state/app-store';
 import { useBackButton } from '../state/back-button';
+import { PAINTED_MARKS, markWhenPainted } from '../state/painted-mark';
 import { LessonSummary } from '../steps/LessonSummary';
 import { NO_MARKS, type Marks } from '../steps/marks';
 import { ScrollMore } from '../steps/ScrollMore';
@@ -65,6 +66,11 @@ export function LessonScreen({ packId, lessonId }: { packId: string; lessonId: s
     const resume = view.steps.findIndex((s) => s.id === view.resumeStepId);
     setIndex(resume >= 0 ? resume : 0);
   }
+
+  const loaded = lesson !== null;
+  useEffect(() => {
+    if (loaded) markWhenPainted(PAINTED_MARKS.lesson);
+  }, [loaded]);
 
   const back = () => go({ name: 'courses' });
 

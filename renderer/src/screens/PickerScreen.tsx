@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { foldName, type Learner } from '../../../core/contract';
 import { AvatarPicture } from '../components/AvatarPicture';
@@ -7,6 +7,7 @@ import { LibrarianBadge, LockBadge } from '../components/LockBadge';
 import { useFocusOnMount } from '../components/useFocusOnMount';
 import { useApiQuery } from '../data/useApiQuery';
 import { useApp } from '../state/app-store';
+import { PAINTED_MARKS, markWhenPainted } from '../state/painted-mark';
 
 /** Cards drawn at first and per "show more": a kiosk with 2,000 learners still opens at once. */
 const PAGE = 40;
@@ -63,6 +64,11 @@ export function PickerScreen() {
       })) ?? null,
     [learners, readAt],
   );
+
+  const painted = entries !== null;
+  useEffect(() => {
+    if (painted) markWhenPainted(PAINTED_MARKS.picker);
+  }, [painted]);
 
   // Said to whoever comes next: the last person was signed out because nobody was there.
   const noticeKey = notice === 'idle' ? 'profiles.picker.signedOutIdle' : notice === 'idle-guest' ? 'profiles.picker.signedOutIdleGuest' : null;
