@@ -77,8 +77,12 @@ function sameValues(local: LocalHeader, entry: Entry): boolean {
 /**
  * Small reads served from one 64 KiB window of the file: the headers of a pack's many small files
  * lie close together, so a few large reads serve thousands of them (a stick answers few reads a second).
+ * The window's buffer is reused (a new one per read left megabytes for the garbage collector on a
+ * large pack, and the import's memory grew with the pack): what a read answers is used before the
+ * next read.
  */
 class WindowReader {
+  private buffer = Buffer.allocUnsafe(64 * 1024);
   private window = Buffer.alloc(0);
   private start = 0;
 
@@ -86,9 +90,9 @@ class WindowReader {
 
   async read(length: number, position: number): Promise<Buffer> {
     if (position < this.start || position + length > this.start + this.window.length) {
-      const buffer = Buffer.alloc(Math.max(length, 64 * 1024));
-      const { bytesRead } = await this.handle.read(buffer, 0, buffer.length, position);
-      this.window = buffer.subarray(0, bytesRead);
+      if (length > this.buffer.length) this.buffer = Buffer.allocUnsafe(length);
+      const { bytesRead } = await this.handle.read(this.buffer, 0, this.buffer.length, position);
+      this.window = this.buffer.subarray(0, bytesRead);
       this.start = position;
     }
     return this.window.subarray(position - this.start, position - this.start + length);
