@@ -1,15 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../core/contract';
 import { bundledManifest } from '../support/bundled-sources';
 
 const manifest = bundledManifest('kg.ayil.first-steps');
 import { expectNoSeriousViolations } from '../support/axe';
-import { launchChromium } from '../support/chromium';
-import { startHostProcess, type HostProcess } from '../support/host-process';
+import { hostAndChromium } from '../support/host-and-chromium';
 import { Certificates, KeyboardUser, KioskEntrance, Ui, type Input } from './pages/player';
 
 /*
@@ -51,19 +46,7 @@ interface Run {
 }
 
 describe('the practice tour with every step kind, in Kyrgyz, Russian and English (Debian Chromium against the browser host)', () => {
-  let browser: Browser;
-  let host: HostProcess;
-  // Not tempDir(): its folders are removed after each test, and this host serves the whole file.
-  let dataDir: string;
-
-  beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ayil-e2e-tour-'));
-    [host, browser] = await Promise.all([startHostProcess(dataDir), launchChromium()]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), host?.stop()]);
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const kiosk = hostAndChromium('tour');
 
   /**
    * One learner, from a fresh browser profile: language, new profile, the whole lesson (one wrong
@@ -73,7 +56,7 @@ describe('the practice tour with every step kind, in Kyrgyz, Russian and English
   async function completeTheTour({ language, input, learner, avatar }: Run): Promise<void> {
     const ui = new Ui(language);
     const text = (localized: Text) => localized[language]!;
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const context = await kiosk.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       const problems: string[] = [];
@@ -81,7 +64,7 @@ describe('the practice tour with every step kind, in Kyrgyz, Russian and English
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(message.text());
       });
-      await page.goto(host.url);
+      await page.goto(kiosk.host.url);
 
       const entrance = new KioskEntrance(page, ui);
       await entrance.chooseLanguage();

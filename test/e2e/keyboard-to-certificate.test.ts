@@ -1,14 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { correctAnswer } from '../../authoring/answers';
 import { callHttpOk } from '../support/api';
 import { expectNoSeriousViolations } from '../support/axe';
 import { bundledManifest } from '../support/bundled-sources';
-import { launchChromium } from '../support/chromium';
-import { startHostProcess, type HostProcess } from '../support/host-process';
+import { hostAndChromium } from '../support/host-and-chromium';
 import { Certificates, KeyboardUser, Ui } from './pages/player';
 import { StepDoer } from './pages/steps';
 
@@ -26,26 +21,16 @@ const lesson = course.lessons.find((l) => l.id === 'usb-stick')!;
 const CODE = /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
 
 describe('keys only, from the language to the certificate (Debian Chromium against the browser host)', () => {
-  let browser: Browser;
-  let host: HostProcess;
-  let dataDir: string;
-  beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ayil-e2e-keyboard-'));
-    [host, browser] = await Promise.all([startHostProcess(dataDir), launchChromium()]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), host?.stop()]);
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const kiosk = hostAndChromium('keyboard');
 
   it('chooses Kyrgyz, makes a profile, answers the questions, does a whole lesson and opens the certificate, with keys alone', async () => {
     expect(course.certifying).toBe(true);
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 768 } });
+    const context = await kiosk.browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 768 } });
     try {
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(host.url);
+      await page.goto(kiosk.host.url);
       const keys = new KeyboardUser(page);
       await page.locator('.language-screen').waitFor();
       await keys.watchForPointerPresses();
@@ -71,7 +56,7 @@ describe('keys only, from the language to the certificate (Debian Chromium again
       for (const other of course.lessons.filter((l) => l !== lesson)) {
         for (const step of other.steps) {
           const answer = correctAnswer(step, 'ky', pack.defaultLanguage);
-          await callHttpOk(host.url, 'progress.submitStep', { packId: pack.id, lessonId: other.id, stepId: step.id, ...(answer ? { answer } : {}) }, token);
+          await callHttpOk(kiosk.host.url, 'progress.submitStep', { packId: pack.id, lessonId: other.id, stepId: step.id, ...(answer ? { answer } : {}) }, token);
         }
       }
 
@@ -90,7 +75,7 @@ describe('keys only, from the language to the certificate (Debian Chromium again
       }
       await keys.activate(page.getByRole('button', { name: ui.t('profiles.questions.save'), exact: true }), '“Save and continue”');
       // Saved once the page has the answer back: wait for it rather than race the request.
-      await expect.poll(async () => callHttpOk(host.url, 'learner.me', {}, token)).toMatchObject({ gender: 'female', birthYear: 1968 });
+      await expect.poll(async () => callHttpOk(kiosk.host.url, 'learner.me', {}, token)).toMatchObject({ gender: 'female', birthYear: 1968 });
 
       // The courses: the lesson left, opened from its row.
       const coursesTitle = page.getByRole('heading', { level: 1, name: ui.t('courses.title'), exact: true });

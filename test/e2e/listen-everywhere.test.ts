@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { LANGUAGES, type Language } from '../../core/contract';
 import { callHttpOk } from '../support/api';
 import { expectNoSeriousViolations } from '../support/axe';
 import { bundledManifest } from '../support/bundled-sources';
-import { launchChromium } from '../support/chromium';
-import { startHostProcess, type HostProcess } from '../support/host-process';
+import { hostAndChromium } from '../support/host-and-chromium';
 import { KioskEntrance, Ui } from './pages/player';
 import { StepDoer } from './pages/steps';
 
@@ -22,18 +18,10 @@ const pack = bundledManifest('kg.ayil.first-steps');
 const tour = pack.courses.find((c) => c.id === 'practice-tour')!.lessons[0]!;
 
 describe('a Listen control on every learner screen, in ky, ru and en (Debian Chromium against the browser host)', () => {
-  let browser: Browser;
-  let host: HostProcess;
-  let dataDir: string;
+  const kiosk = hostAndChromium('listen');
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ayil-e2e-listen-'));
-    [host, browser] = await Promise.all([startHostProcess(dataDir), launchChromium()]);
     // A protected profile, for the screen that asks for a PIN.
-    await callHttpOk(host.url, 'learners.create', { displayName: 'Нурлан', avatar: 'moon', language: 'ky', secret: { kind: 'pin', pin: '1357' } });
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), host?.stop()]);
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await callHttpOk(kiosk.host.url, 'learners.create', { displayName: 'Нурлан', avatar: 'moon', language: 'ky', secret: { kind: 'pin', pin: '1357' } });
   });
 
   /**
@@ -73,12 +61,12 @@ describe('a Listen control on every learner screen, in ky, ru and en (Debian Chr
 
   async function everyScreen(language: Language, axe: boolean, firstStart = false): Promise<void> {
     const ui = new Ui(language);
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 768 } });
+    const context = await kiosk.browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 768 } });
     try {
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(host.url);
+      await page.goto(kiosk.host.url);
       const check = (where: string, control = screenListen(page), options: { languages?: readonly Language[] } = {}) => expectListen(page, ui, where, control, { axe, ...options });
 
       // The first start (the first test): "Choose your language", said in each language.
@@ -162,15 +150,15 @@ describe('a Listen control on every learner screen, in ky, ru and en (Debian Chr
 
   it('reads each screen aloud by itself for a learner who asks for it, and remembers it for them alone', async () => {
     const ui = new Ui('ru');
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const context = await kiosk.browser.newContext({ viewport: { width: 1024, height: 768 } });
     try {
       const page = await context.newPage();
-      await page.goto(host.url);
+      await page.goto(kiosk.host.url);
       for (const name of ['Асель', 'Тимур']) {
-        const grant = await callHttpOk<{ token: string }>(host.url, 'learners.create', { displayName: name, avatar: 'star', language: 'ru' });
-        await callHttpOk(host.url, 'learner.setProfile', { gender: 'undisclosed', birthYear: null }, grant.token);
+        const grant = await callHttpOk<{ token: string }>(kiosk.host.url, 'learners.create', { displayName: name, avatar: 'star', language: 'ru' });
+        await callHttpOk(kiosk.host.url, 'learner.setProfile', { gender: 'undisclosed', birthYear: null }, grant.token);
       }
-      await callHttpOk(host.url, 'kiosk.setLanguage', { language: 'ru' });
+      await callHttpOk(kiosk.host.url, 'kiosk.setLanguage', { language: 'ru' });
       await page.reload();
       const open = async (name: string) => {
         await page.getByRole('button', { name, exact: true }).click();

@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { LANGUAGES, type Language } from '../../core/contract';
 import type { Step } from '../../core/packs/manifest';
 import { bundledManifest, bundledSourceDirs } from '../support/bundled-sources';
-import { launchChromium } from '../support/chromium';
-import { startHostProcess, type HostProcess } from '../support/host-process';
+import { hostAndChromium } from '../support/host-and-chromium';
 import { learnerAt, openAs, type StepPlace } from './pages/at-step';
 import { Ui } from './pages/player';
 import { StepDoer } from './pages/steps';
@@ -103,17 +100,7 @@ async function expectWholeKeyboard(page: Page, where: string): Promise<void> {
 }
 
 describe('one screen, no scrolling for the next action (Debian Chromium, 1024×768, against the browser host)', () => {
-  let browser: Browser;
-  let host: HostProcess;
-  let dataDir: string;
-  beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ayil-e2e-one-screen-'));
-    [host, browser] = await Promise.all([startHostProcess(dataDir), launchChromium()]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), host?.stop()]);
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const kiosk = hostAndChromium('one-screen');
 
   it('tries the heaviest step of every kind and every mouse task', () => {
     const kinds = new Set(PLACES.map((p) => p.step.kind));
@@ -125,16 +112,16 @@ describe('one screen, no scrolling for the next action (Debian Chromium, 1024×7
     for (const highContrast of [false, true]) {
       const look = `${textSize} text, ${highContrast ? 'high contrast' : 'normal colours'}`;
       it(`shows each step with its main action and the whole keyboard without scrolling (${look})`, async () => {
-        const context = await browser.newContext({ viewport: VIEWPORT });
+        const context = await kiosk.browser.newContext({ viewport: VIEWPORT });
         try {
           const page = await context.newPage();
           const problems: string[] = [];
           page.on('pageerror', (error) => problems.push(error.message));
-          await page.goto(host.url);
+          await page.goto(kiosk.host.url);
           for (const [n, place] of PLACES.entries()) {
             const where = `${place.packId} ${place.lessonId} step ${place.index + 1} (${place.step.kind}${place.step.kind === 'mouse' ? ` ${place.step.task}` : ''}, ${place.language}, ${look})`;
             const ui = new Ui(place.language);
-            const session = await learnerAt(host.url, place, `Окуучу ${textSize}${highContrast ? 'K' : ''} ${n}`);
+            const session = await learnerAt(kiosk.host.url, place, `Окуучу ${textSize}${highContrast ? 'K' : ''} ${n}`);
             await openAs(page, session, { packId: place.packId, lessonId: place.lessonId }, { textSize, highContrast });
             const doer = new StepDoer(page, ui, 'pointer', place.defaultLanguage);
             await expect.poll(() => doer.stepHeading.innerText(), { timeout: 10_000 }).toBe(ui.t('lesson.stepOf', { current: place.index + 1, total: place.lesson.steps.length }));

@@ -9,7 +9,8 @@ import { startHostProcess, type HostProcess } from './host-process';
 /**
  * For a describe block of end-to-end tests: a browser host in its own process on a fresh data
  * folder, and Debian's Chromium, started before the block's tests and stopped (the folder removed)
- * after them. Read `host` and `browser` inside hooks and tests, once they have started.
+ * after them (not tempDir(): its folders are removed after each test, and this host serves the
+ * whole block). Read `host` and `browser` inside hooks and tests, once they have started.
  */
 export function hostAndChromium(name: string): { readonly host: HostProcess; readonly browser: Browser } {
   let host: HostProcess | undefined;
